@@ -660,7 +660,7 @@ def check_integrity(briefing: Briefing) -> None:
     entities |= ids("others", briefing.others)
     mentions = ids("mentions", briefing.mentions)
     claims = ids("claims", briefing.claims)
-    events = ids("events", briefing.events)
+    ids("events", briefing.events)
     times = ids("times", briefing.times)
     turns = ids("turns", briefing.turns)
 
@@ -672,7 +672,12 @@ def check_integrity(briefing: Briefing) -> None:
         ref(bid, entities, "entity", f"$.briefer_ids[{i}]")
     for i, person in enumerate(briefing.people):
         for j, role in enumerate(person.roles):
-            ref(role.organization_id, entities, "entity", f"$.people[{i}].roles[{j}].organization_id")
+            ref(
+                role.organization_id,
+                entities,
+                "entity",
+                f"$.people[{i}].roles[{j}].organization_id",
+            )
     for i, mention in enumerate(briefing.mentions):
         ref(mention.entity_id, entities, "entity", f"$.mentions[{i}].entity_id")
     mention_entity = {m.id: m.entity_id for m in briefing.mentions}
@@ -687,13 +692,13 @@ def check_integrity(briefing: Briefing) -> None:
         ref(claim.turn_id, turns, "turn", f"{p}.turn_id")
         for j, relay in enumerate(claim.relayed_by):
             ref(relay.entity_id, entities, "entity", f"{p}.relayed_by[{j}].entity_id")
-        if claim.mention_id is not None and claim.speaker_id is not None:
-            if mention_entity[claim.mention_id] != claim.speaker_id:
-                raise IntegrityError(
-                    f"mention {claim.mention_id!r} names {mention_entity[claim.mention_id]!r}, "
-                    f"not the speaker {claim.speaker_id!r}",
-                    f"{p}.mention_id",
-                )
+        named = None if claim.mention_id is None else mention_entity[claim.mention_id]
+        if named is not None and claim.speaker_id is not None and named != claim.speaker_id:
+            raise IntegrityError(
+                f"mention {claim.mention_id!r} names {named!r}, "
+                f"not the speaker {claim.speaker_id!r}",
+                f"{p}.mention_id",
+            )
         # embedded claims must not form a cycle
         hops, cur = 0, claim.parent_id
         while cur is not None:

@@ -1,0 +1,1 @@
+"""Sub-commands of the ``briefings`` command line (private; see :mod:`briefings.cli`)."""

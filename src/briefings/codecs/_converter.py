@@ -1,0 +1,157 @@
+"""The cattrs converter shared by the structured codecs (JSON, JSON Lines).
+
+Strict on the way in: no extra keys, no silent coercion of ``5`` to ``"5"``,
+dates as ISO strings. Structuring errors come out as
+:class:`~briefings.errors.ValidationError` with a ``$.claims[0].content.start``
+path, built from :func:`cattrs.transform_error`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Any, TypeVar
+
+import cattrs
+from cattrs.errors import ClassValidationError, IterableValidationError
+
+from briefings import model
+from briefings.errors import BriefingsError, ValidationError
+
+__all__ = ["converter", "structure", "unstructure"]
+
+_T = TypeVar("_T")
+
+
+def _strict(kind: type, name: str) -> Any:
+    def hook(value: Any, _type: Any) -> Any:
+        # bool is an int subclass: refuse it where a number is wanted
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            raise TypeError(f"expected {name}, got {type(value).__name__}")
+        return value
+
+    return hook
+
+
+def _structure_float(value: Any, _type: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"expected a number, got {type(value).__name__}")
+    return float(value)
+
+
+def _structure_date(value: Any, _type: Any) -> dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO date string, got {type(value).__name__}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
+
+
+def _structure_datetime(value: Any, _type: Any) -> dt.datetime:
+    if not isinstance(value, str):
+        raise TypeError(f"expected an ISO datetime string, got {type(value).__name__}")
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"not an ISO datetime: {value!r}") from None
+
+
+def _structure_enum(value: Any, type_: type[enum.Enum]) -> enum.Enum:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    try:
+        return type_(value)
+    except ValueError:
+        allowed = ", ".join(repr(m.value) for m in type_)
+        raise ValueError(f"{value!r} is not one of {allowed}") from None
+
+
+def make_converter() -> cattrs.Converter:
+    """A fresh converter configured the way :mod:`briefings` serializes its model."""
+    conv = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+    conv.register_structure_hook(str, _strict(str, "a string"))
+    conv.register_structure_hook(int, _strict(int, "an integer"))
+    conv.register_structure_hook(bool, _strict(bool, "a boolean"))
+    conv.register_structure_hook(float, _structure_float)
+    # datetime before date: a datetime is a date subclass
+    conv.register_structure_hook(dt.datetime, _structure_datetime)
+    conv.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    # Registered per class: the vocabularies are ``str`` subclasses, and the
+    # strict ``str`` hook above would otherwise take them.
+    for name in model.__all__:
+        obj = getattr(model, name)
+        if isinstance(obj, type) and issubclass(obj, enum.Enum):
+            conv.register_structure_hook(obj, _structure_enum)
+    conv.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
+    )
+    return conv
+
+
+converter = make_converter()
+
+
+def unstructure(obj: object) -> Any:
+    """Plain data (dicts, lists, strings, numbers) for a model object."""
+    return converter.unstructure(obj)
+
+
+def structure(data: Any, cls: type[_T], *, path: str = "$") -> _T:
+    """A model object of type ``cls`` from plain data.
+
+    Raises :class:`ValidationError` (or a subclass raised by the model, such as
+    :class:`~briefings.errors.IntegrityError`) with the path of the first problem.
+    """
+    try:
+        return converter.structure(data, cls)
+    except (ClassValidationError, IterableValidationError) as exc:
+        raise _to_validation_error(exc, path) from None
+    except BriefingsError:
+        raise
+    except (TypeError, ValueError, KeyError, AttributeError) as exc:
+        raise ValidationError(str(exc) or type(exc).__name__, path) from None
+
+
+def _to_validation_error(exc: BaseException, path: str) -> ValidationError:
+    """The first leaf error of a cattrs exception group, with its path."""
+    # A model validator raised inside a nested class: keep its type, prefix the path.
+    leaf, where = _first_leaf(exc, path)
+    if isinstance(leaf, ValidationError):
+        sub = leaf.path[1:] if leaf.path.startswith("$") else leaf.path
+        return type(leaf)(leaf.message, where + sub)
+    messages = cattrs.transform_error(exc, path=path, format_exception=_format)
+    if not messages:
+        return ValidationError(str(exc), path)
+    message, _, location = messages[0].rpartition(" @ ")
+    return ValidationError(message or messages[0], location or path)
+
+
+def _format(exc: BaseException, type_: Any) -> str:
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"extra fields found ({', '.join(sorted(exc.extra_fields))})"
+    if isinstance(exc, TypeError | ValueError) and str(exc):
+        return str(exc)
+    return f"invalid value for {type_!r}"
+
+
+def _first_leaf(exc: BaseException, path: str) -> tuple[BaseException, str]:
+    from cattrs.errors import AttributeValidationNote, IterableValidationNote
+
+    while isinstance(exc, ClassValidationError | IterableValidationError):
+        if not exc.exceptions:
+            break
+        inner = exc.exceptions[0]
+        for note in getattr(inner, "__notes__", ()):
+            if isinstance(note, AttributeValidationNote):
+                path = f"{path}.{note.name}"
+                break
+            if isinstance(note, IterableValidationNote):
+                path = f"{path}[{note.index!r}]"
+                break
+        exc = inner
+    return exc, path

@@ -1,0 +1,210 @@
+"""JSON: one briefing per document, versioned by a top-level ``"schema"`` marker.
+
+>>> import briefings
+>>> text = "The minister said talks would resume."
+>>> b = briefings.Briefing(document=briefings.Document(text=text))
+>>> briefings.from_json(briefings.to_json(b)) == b
+True
+
+Output is deterministic: keys in model field order, fields equal to their default
+left out, UTF-8 text with no ASCII escaping, no trailing newline. Input is read
+strictly: unknown keys, wrong types, ``NaN``, duplicate keys, spans that do not
+slice the text and dangling ids are errors with a location, and nothing is built
+until the whole document is valid. Size and nesting depth are limited.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from typing import IO, Any
+
+from briefings.codecs._converter import structure, unstructure
+from briefings.codecs._registry import Format
+from briefings.errors import DecodeError, LimitError, SchemaVersionError, ValidationError
+from briefings.model import Briefing
+
+__all__ = [
+    "DEFAULT_MAX_DEPTH",
+    "DEFAULT_MAX_SIZE",
+    "SCHEMA",
+    "from_dict",
+    "from_json",
+    "to_dict",
+    "to_json",
+]
+
+#: The schema marker written into, and required from, every serialized briefing.
+SCHEMA = "briefings/1"
+#: The largest JSON text :func:`from_json` reads by default (characters).
+DEFAULT_MAX_SIZE = 64 * 1024 * 1024
+#: The deepest nesting of arrays and objects :func:`from_json` reads by default.
+DEFAULT_MAX_DEPTH = 32
+
+
+def to_dict(briefing: Briefing) -> dict[str, Any]:
+    """Plain data for ``briefing``, with the ``"schema"`` marker first."""
+    return {"schema": SCHEMA, **unstructure(briefing)}
+
+
+def from_dict(data: Any, /) -> Briefing:
+    """A :class:`Briefing` from plain data, as :func:`to_dict` makes it.
+
+    Raises :class:`~briefings.errors.SchemaVersionError` for a missing or unknown
+    ``"schema"`` marker and :class:`~briefings.errors.ValidationError` (or
+    :class:`~briefings.errors.IntegrityError`) with a path for anything else.
+    """
+    if not isinstance(data, dict):
+        raise ValidationError(f"expected an object, got {_json_type(data)}", "$")
+    marker = data.get("schema")
+    if marker != SCHEMA:
+        if marker is None:
+            raise SchemaVersionError(f"missing schema marker; expected {SCHEMA!r}", "$.schema")
+        raise SchemaVersionError(
+            f"unsupported schema {marker!r}; this version reads {SCHEMA!r}", "$.schema"
+        )
+    body = {k: v for k, v in data.items() if k != "schema"}
+    return structure(body, Briefing)
+
+
+def to_json(briefing: Briefing, *, indent: int | None = None) -> str:
+    """``briefing`` as a JSON text (compact unless ``indent`` is given)."""
+    separators = (",", ":") if indent is None else (",", ": ")
+    return json.dumps(to_dict(briefing), ensure_ascii=False, indent=indent, separators=separators)
+
+
+def from_json(
+    text: str | bytes,
+    /,
+    *,
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> Briefing:
+    """A :class:`Briefing` from a JSON text made by :func:`to_json`.
+
+    Raises :class:`~briefings.errors.DecodeError` (with line and column) for
+    text that is not JSON, :class:`~briefings.errors.LimitError` over
+    ``max_size`` characters or ``max_depth`` levels of nesting, and the errors
+    of :func:`from_dict` for JSON that is not a valid briefing.
+    """
+    return from_dict(loads_strict(text, max_size=max_size, max_depth=max_depth))
+
+
+# --------------------------------------------------------------------------- strict JSON
+
+
+def loads_strict(
+    text: str | bytes,
+    *,
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+) -> Any:
+    """``json.loads`` that refuses NaN/Infinity, duplicate keys, oversize and
+    overdeep input with typed, located errors."""
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"input is not UTF-8: {exc.reason}", "", exc.start) from None
+    if not isinstance(text, str):
+        raise DecodeError(f"expected str or bytes, got {type(text).__name__}")
+    if len(text) > max_size:
+        raise LimitError(f"input has {len(text)} characters, over the limit of {max_size}", "$")
+    try:
+        value = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except RecursionError:
+        raise LimitError(f"nesting deeper than {max_depth} levels", "$") from None
+    except json.JSONDecodeError as exc:
+        raise DecodeError(exc.msg, text, exc.pos) from None
+    except _DuplicateKeyError as exc:
+        raise DecodeError(
+            f"duplicate key {exc.args[0]!r}", text, _find_key(text, exc.args[0])
+        ) from None
+    except _BadConstantError as exc:
+        raise DecodeError(
+            f"{exc.args[0]} is not a valid JSON number", text, text.find(exc.args[0])
+        ) from None
+    if isinstance(value, dict | list):
+        _check_depth(value, max_depth)
+    return value
+
+
+class _DuplicateKeyError(Exception):
+    pass
+
+
+class _BadConstantError(Exception):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKeyError(key)
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> float:
+    raise _BadConstantError(name)
+
+
+def _find_key(text: str, key: str) -> int:
+    needle = json.dumps(key, ensure_ascii=False)
+    first = text.find(needle)
+    second = text.find(needle, first + 1)
+    return second if second >= 0 else max(first, 0)
+
+
+def _check_depth(value: Any, max_depth: int) -> None:
+    """Refuse nesting deeper than ``max_depth`` (iterative: no recursion limit)."""
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item
+        if depth > max_depth:
+            raise LimitError(f"nesting deeper than {max_depth} levels", "$")
+        stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number" if not (isinstance(value, float) and math.isnan(value)) else "NaN"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return type(value).__name__
+
+
+# --------------------------------------------------------------------------- format entry
+
+
+def _write(briefings: Iterable[Briefing], stream: IO[str]) -> None:
+    items = list(briefings)
+    if len(items) != 1:
+        raise ValidationError(
+            f"JSON holds exactly one briefing, got {len(items)}; use 'jsonl' for several", "$"
+        )
+    stream.write(to_json(items[0], indent=2))
+    stream.write("\n")
+
+
+def _read(stream: IO[str], *, text: str | None = None) -> Iterable[Briefing]:
+    del text
+    yield from_json(stream.read())
+
+
+FORMAT = Format(
+    name="json",
+    suffixes=(".json",),
+    description="one briefing as JSON (versioned, with a JSON Schema)",
+    write=_write,
+    read=_read,
+)
