@@ -1,21 +1,47 @@
-"""``briefings parse``: read reports or transcripts into a format."""
+"""``briefings parse``: read reports or transcripts into a format.
+
+One file or tens of thousands: folders are recursed for ``*.txt``, ``--jobs N``
+parses in N processes with the output in input order, a file that fails is
+reported (and kept in ``--errors FILE``) without stopping the batch, and
+``--retry FILE`` later re-reads just the files that failed.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import sys
+import time
 from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
 
 from briefings import codecs
-from briefings._cli._io import iso_date, read_text, writable_format, write_outputs
+from briefings._cli._io import iso_date, open_output, writable_format, write_outputs
+from briefings.corpus import (
+    Failure,
+    Metadata,
+    Outcome,
+    Summary,
+    discover,
+    parse_many,
+    read_failures,
+    read_metadata,
+    write_failures,
+)
 from briefings.model import Briefing
-from briefings.text import parse
 
 NAME = "parse"
 HELP = "read news reports or briefing transcripts and write them in a format"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", help="text files to read ('-': stdin)")
+    p.add_argument(
+        "files",
+        nargs="*",
+        metavar="PATH",
+        help="text files, or folders to search for *.txt ('-': stdin)",
+    )
     p.add_argument(
         "--kind",
         choices=("auto", "report", "transcript"),
@@ -27,6 +53,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         type=iso_date,
         metavar="YYYY-MM-DD",
         help="publication date, to resolve 'yesterday' and datelines without a year",
+    )
+    p.add_argument(
+        "--published-from",
+        metavar="TSV",
+        help="a tab-separated table giving each file its own publication date: columns "
+        "file (or filename, path, name) and published (or publication_date, date); "
+        "optional outlet, held_on, kind",
     )
     p.add_argument(
         "--held-on",
@@ -46,24 +79,146 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="output file, or a directory for one file per input (default: stdout)",
     )
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="parse in N processes (0: one per CPU); the output keeps the input order",
+    )
+    p.add_argument(
+        "--errors",
+        metavar="FILE",
+        help="write the files that failed, one JSON object per line (path, error, message)",
+    )
+    p.add_argument(
+        "--retry",
+        metavar="FILE",
+        help="also read the files listed in an errors file of an earlier run "
+        "(with --append, their briefings are added to --out)",
+    )
+    p.add_argument(
+        "--append",
+        action="store_true",
+        help="add to the end of the --out file instead of replacing it (for jsonl)",
+    )
+    p.add_argument(
+        "--quiet",
+        "-q",
+        action="store_true",
+        help="no progress and no summary on stderr; only errors",
+    )
+
+
+class _Progress:
+    """A one-line progress report on a terminal, redrawn at most ten times a second."""
+
+    def __init__(self, stream: IO[str], total: int, enabled: bool) -> None:
+        self.stream = stream
+        self.total = total
+        self.enabled = enabled
+        self.started = time.perf_counter()
+        self.last = 0.0
+        self.drawn = False
+
+    def update(self, summary: Summary, *, force: bool = False) -> None:
+        if not self.enabled:
+            return
+        now = time.perf_counter()
+        if not force and now - self.last < 0.1:
+            return
+        self.last = now
+        done = summary.documents + summary.failures
+        elapsed = max(now - self.started, 1e-9)
+        width = 24
+        filled = width * done // self.total if self.total else width
+        bar = "#" * filled + "-" * (width - filled)
+        self.stream.write(
+            f"\rparse [{bar}] {done}/{self.total} files, {summary.failures} failed, "
+            f"{summary.size / 1e6 / elapsed:.2f} MB/s"
+        )
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
 
 
 def run(args: argparse.Namespace) -> int:
     fmt = writable_format(args.to)
+    paths = discover(args.files)
+    retried = read_failures(args.retry) if args.retry else []
+    known = set(paths)
+    paths += [f.path for f in retried if f.path not in known]
+    if not paths:
+        print("briefings parse: error: no input files", file=sys.stderr)
+        return 2
+    metadata: Metadata | None = read_metadata(args.published_from) if args.published_from else None
+    batch = bool(
+        len(paths) > 1 or args.jobs != 1 or args.errors or args.retry or args.published_from
+    )
+    progress = _Progress(sys.stderr, len(paths), enabled=not args.quiet and sys.stderr.isatty())
+    started = time.perf_counter()
+    summary = Summary()
+    with contextlib.ExitStack() as stack:
+        errors_stream = (
+            stack.enter_context(Path(args.errors).open("w", encoding="utf-8", newline="\n"))
+            if args.errors
+            else None
+        )
+        stack.callback(progress.close)
 
-    def items() -> Iterator[tuple[str, Briefing]]:
-        for name in args.files:
-            text = read_text(name)
-            yield (
-                name,
-                parse(
-                    text,
-                    kind=args.kind,
-                    published=args.published,
-                    outlet=args.outlet,
-                    held_on=args.held_on,
-                ),
+        def record(failure: Failure) -> None:
+            print(f"briefings: error: {failure.path}: {failure.message}", file=sys.stderr)
+            if errors_stream is not None:
+                write_failures([failure], errors_stream)
+                errors_stream.flush()
+
+        def items() -> Iterator[tuple[str, Briefing]]:
+            nonlocal summary
+            outcomes: Iterator[Outcome] = parse_many(
+                paths,
+                jobs=args.jobs,
+                kind=args.kind,
+                published=args.published,
+                outlet=args.outlet,
+                held_on=args.held_on,
+                metadata=metadata,
             )
+            for outcome in outcomes:
+                summary = summary.add(outcome)
+                progress.update(summary)
+                if outcome.failure is not None:
+                    progress.close()
+                    record(outcome.failure)
+                if outcome.briefing is not None:
+                    yield outcome.path, outcome.briefing
 
-    write_outputs(fmt, items(), args.out)
-    return 0
+        out: str | None = args.out
+        to_dir = out not in (None, "-") and (
+            str(out).endswith(("/", "\\")) or Path(str(out)).is_dir()
+        )
+        if fmt.many and not to_dir:
+            # stream: a corpus never has to fit in memory
+            assert fmt.write is not None
+            stream: IO[str] = (
+                stack.enter_context(Path(str(out)).open("a", encoding="utf-8", newline="\n"))
+                if args.append and out not in (None, "-")
+                else stack.enter_context(open_output(out))
+            )
+            fmt.write((b for _, b in items()), stream)
+        else:
+            write_outputs(fmt, items(), out)
+    summary = Summary(
+        documents=summary.documents,
+        claims=summary.claims,
+        failures=summary.failures,
+        size=summary.size,
+        seconds=time.perf_counter() - started,
+    )
+    if batch and not args.quiet:
+        print(f"briefings parse: {summary}", file=sys.stderr)
+    return 1 if summary.failures else 0
