@@ -7,6 +7,8 @@ events, every piece tied to exact character offsets in the source text.
 from __future__ import annotations
 
 from briefings._version import __version__
+from briefings.codecs.json import from_dict, from_json, to_dict, to_json
+from briefings.codecs.jsonl import dump_lines, iter_lines
 from briefings.errors import (
     BriefingsError,
     DecodeError,
@@ -48,6 +50,7 @@ from briefings.model import (
     Turn,
     TurnKind,
 )
+from briefings.text import parse, parse_report, parse_transcript
 
 __all__ = [
     "Anchor",
@@ -88,4 +91,13 @@ __all__ = [
     "UnknownFormatError",
     "ValidationError",
     "__version__",
+    "dump_lines",
+    "from_dict",
+    "from_json",
+    "iter_lines",
+    "parse",
+    "parse_report",
+    "parse_transcript",
+    "to_dict",
+    "to_json",
 ]

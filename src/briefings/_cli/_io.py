@@ -95,6 +95,8 @@ def write_outputs(fmt: Format, items: Iterable[tuple[str, Briefing]], out: str |
             n += 1
         return n
     listed = list(items)
+    if not listed:  # every input failed, and each failure was reported already
+        return 0
     if len(listed) > 1 and not fmt.many:
         raise BriefingsError(
             f"format {fmt.name!r} holds one briefing; give --out DIR for one file per input, "
