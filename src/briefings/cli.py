@@ -24,6 +24,8 @@ _COMMANDS = (
     "briefings._cli.validate",
     "briefings._cli.schema",
     "briefings._cli.formats",
+    "briefings._cli.index",
+    "briefings._cli.query",
 )
 
 
