@@ -1,0 +1,676 @@
+"""Time expressions in free text, resolved to calendar dates.
+
+:func:`find_times` finds absolute dates ("Dec. 15, 2021", "15 December 2021",
+"2021-12-15", "Jan 24", "January 2025", "in 2024"), weekdays ("on Monday",
+"last Friday"), and relative expressions ("yesterday", "this morning", "last
+week", "earlier this month", "in the future", "at the moment", "recently", "two
+days ago"), and resolves each against an anchor date with
+:mod:`dateutil.relativedelta`.
+
+Rules:
+
+* Only dates: clock times ("at 2 p.m.", "2:02 p.m. EDT") are never matched.
+* A date with its year is absolute (:attr:`Anchor.NONE`). A date without a year
+  takes the anchor's year, or the year before or after when the wording (or,
+  failing that, nearness) says so; without an anchor date it stays
+  :attr:`TimeKind.UNRESOLVED`, as does every relative expression: nothing is
+  invented.
+* Spans leave out a leading preposition ("on Dec. 15, 2021" gives
+  "Dec. 15, 2021").
+
+Every pattern is a bounded alternation of literal words and digit runs, so a
+scan is linear in the length of the text; the function never raises on any
+``str``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from typing import Literal
+
+import attrs
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
+
+from briefings.model import Anchor, Granularity, Span, TimeExpression, TimeKind
+
+__all__ = ["Tense", "TimeMatch", "find_times", "guess_tense"]
+
+Tense = Literal["past", "future"]
+
+
+@attrs.frozen(kw_only=True)
+class TimeMatch:
+    """One time expression: where it is (``text[start:end]``) and its value.
+
+    ``value_start`` and ``value_end`` follow :class:`~briefings.model.TimeExpression`'s
+    ``start``/``end`` rules for ``kind``.
+    """
+
+    start: int
+    end: int
+    kind: TimeKind
+    value_start: dt.date | None
+    value_end: dt.date | None
+    granularity: Granularity
+    anchor: Anchor
+    anchor_date: dt.date | None
+
+    @property
+    def value(self) -> str:
+        """The value as text, as :attr:`TimeExpression.value` writes it."""
+        s, e = self.value_start, self.value_end
+        if self.kind is TimeKind.DATE and s is not None:
+            return s.isoformat()
+        if self.kind is TimeKind.INTERVAL and s is not None and e is not None:
+            return f"{s.isoformat()}/{e.isoformat()}"
+        if self.kind is TimeKind.AFTER and s is not None:
+            return f"after {s.isoformat()}"
+        if self.kind is TimeKind.BEFORE and e is not None:
+            return f"before {e.isoformat()}"
+        return ""
+
+    @property
+    def date(self) -> dt.date | None:
+        """The single day this match names, if it names one."""
+        return self.value_start if self.kind is TimeKind.DATE else None
+
+    def to_expression(self, id: str, text: str) -> TimeExpression:
+        """This match as a model :class:`TimeExpression` over ``text`` (the text searched)."""
+        return TimeExpression(
+            id=id,
+            span=Span.of(text, self.start, self.end),
+            kind=self.kind,
+            start=self.value_start,
+            end=self.value_end,
+            granularity=self.granularity,
+            anchor=self.anchor,
+            anchor_date=self.anchor_date,
+        )
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_MONTHS: dict[str, int] = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_WEEKDAYS = {
+    "monday": MO,
+    "tuesday": TU,
+    "wednesday": WE,
+    "thursday": TH,
+    "friday": FR,
+    "saturday": SA,
+    "sunday": SU,
+}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+
+def _alt(words: Iterator[str] | list[str]) -> str:
+    """A regex alternation of literal words, longest first (so no prefix wins early)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _cased(words: list[str]) -> Iterator[str]:
+    for w in words:
+        yield w.capitalize()
+        yield w.upper()
+
+
+# Month names are case-sensitive (Title or UPPER) so that "may" and "march" stay verbs.
+_FULL_MONTHS = [m for m in _MONTHS if len(m) > 4 or m in {"may", "june", "july"}]
+_ABBR_MONTHS = [m for m in _MONTHS if m not in _FULL_MONTHS]
+# a full name never takes the full stop after it (that ends the sentence); "Dec." does
+_MONTH = (
+    rf"(?P<month>{_alt(list(_cased(_FULL_MONTHS)))}|(?:{_alt(list(_cased(_ABBR_MONTHS)))})\.?)"
+    r"(?![A-Za-z])"
+)
+_WEEKDAY = rf"(?P<wday>{_alt(list(_cased(list(_WEEKDAYS))))})"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d|21\d\d)(?![\d:])"
+_RANGE = rf"(?:[ \t]*(?:-|–|—|to|through|until)[ \t]*{_DAY2})?"
+
+# "Monday, Jan. 24, 2022", "Dec. 15, 2021", "December 15", "Jan 24", "May 21-24"
+_MDY = re.compile(
+    rf"\b(?:{_WEEKDAY},?[ \t]+)?{_MONTH}[ \t]{{0,3}}{_DAY}{_RANGE}"
+    rf"(?:(?:[ \t]*,[ \t]*|[ \t]+){_YEAR})?"
+)
+# "15 December 2021", "15th of December", "21-24 May 2019"
+_DMY = re.compile(
+    rf"\b(?:{_WEEKDAY},?[ \t]+)?(?:the[ \t]+)?{_DAY}{_RANGE.replace('day2', 'dayb')}"
+    rf"[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+{_YEAR})?"
+)
+_ISO = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
+# "January 2025", "in December"
+_MY = re.compile(rf"\b{_MONTH}[ \t]*,?[ \t]+{_YEAR}")
+_PREP = _alt(
+    [
+        "in",
+        "In",
+        "IN",
+        "since",
+        "Since",
+        "by",
+        "By",
+        "until",
+        "Until",
+        "till",
+        "from",
+        "From",
+        "during",
+        "During",
+        "of",
+        "for",
+        "through",
+        "before",
+        "Before",
+        "after",
+        "After",
+        "early",
+        "late",
+    ]
+)
+_M = re.compile(
+    rf"(?:\b(?P<mod>last|next|this|Last|Next|This)[ \t]+|\b(?:{_PREP})[ \t]+|\bmid-)"
+    rf"{_MONTH}(?![ \t]*\d)"
+)
+_Y = re.compile(rf"(?:\b(?:{_PREP})[ \t]+|\bmid-){_YEAR}")
+# "on Monday", "last Friday", "next Tuesday"
+_WD = re.compile(
+    rf"\b(?:(?P<mod>last|next|this|Last|Next|This|LAST|NEXT|THIS)[ \t]+)?{_WEEKDAY}(?![A-Za-z])"
+)
+_AGO = re.compile(
+    rf"(?i)\b(?P<n>\d{{1,2}}|{_alt(list(_NUMBERS))})[ \t]+(?:(?:full|whole)[ \t]+)?"
+    r"(?P<unit>day|week|month|year)s?[ \t]+ago\b"
+)
+
+# literal phrase -> (kind, granularity, builder)
+_Builder = Callable[[dt.date], tuple[dt.date | None, dt.date | None]]
+
+
+def _day(days: int) -> _Builder:
+    def build(a: dt.date) -> tuple[dt.date | None, dt.date | None]:
+        day = a + relativedelta(days=days)
+        return day, day
+
+    return build
+
+
+def _week(weeks: int) -> _Builder:
+    def build(a: dt.date) -> tuple[dt.date | None, dt.date | None]:
+        monday = a + relativedelta(weekday=MO(-1), weeks=weeks)
+        return monday, monday + relativedelta(days=6)
+
+    return build
+
+
+def _month(months: int) -> _Builder:
+    def build(a: dt.date) -> tuple[dt.date | None, dt.date | None]:
+        first = a + relativedelta(day=1, months=months)
+        return first, first + relativedelta(day=31)
+
+    return build
+
+
+def _year(years: int) -> _Builder:
+    def build(a: dt.date) -> tuple[dt.date | None, dt.date | None]:
+        return dt.date(a.year + years, 1, 1), dt.date(a.year + years, 12, 31)
+
+    return build
+
+
+def _earlier(unit: _Builder) -> _Builder:
+    return lambda a: (unit(a)[0], a)
+
+
+def _later(unit: _Builder) -> _Builder:
+    return lambda a: (a, unit(a)[1])
+
+
+def _after(a: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    return a, None
+
+
+def _before(a: dt.date) -> tuple[dt.date | None, dt.date | None]:
+    return None, a
+
+
+_D, _W, _MO, _YR, _U = (
+    Granularity.DAY,
+    Granularity.WEEK,
+    Granularity.MONTH,
+    Granularity.YEAR,
+    Granularity.UNKNOWN,
+)
+_DATE, _IV, _AFT, _BEF = TimeKind.DATE, TimeKind.INTERVAL, TimeKind.AFTER, TimeKind.BEFORE
+
+_PHRASES: dict[str, tuple[TimeKind, Granularity, _Builder]] = {
+    "the day before yesterday": (_DATE, _D, _day(-2)),
+    "the day after tomorrow": (_DATE, _D, _day(2)),
+    "yesterday": (_DATE, _D, _day(-1)),
+    "last night": (_DATE, _D, _day(-1)),
+    "today": (_DATE, _D, _day(0)),
+    "tonight": (_DATE, _D, _day(0)),
+    "this morning": (_DATE, _D, _day(0)),
+    "this afternoon": (_DATE, _D, _day(0)),
+    "this evening": (_DATE, _D, _day(0)),
+    "earlier today": (_DATE, _D, _day(0)),
+    "later today": (_DATE, _D, _day(0)),
+    "tomorrow": (_DATE, _D, _day(1)),
+    "the previous day": (_DATE, _D, _day(-1)),
+    "the next day": (_DATE, _D, _day(1)),
+    "the following day": (_DATE, _D, _day(1)),
+    "at the moment": (_DATE, _D, _day(0)),
+    "at this moment": (_DATE, _D, _day(0)),
+    "at present": (_DATE, _D, _day(0)),
+    "right now": (_DATE, _D, _day(0)),
+    "now": (_DATE, _D, _day(0)),
+    "last week": (_IV, _W, _week(-1)),
+    "the previous week": (_IV, _W, _week(-1)),
+    "this week": (_IV, _W, _week(0)),
+    "next week": (_IV, _W, _week(1)),
+    "the coming week": (_IV, _W, _week(1)),
+    "the following week": (_IV, _W, _week(1)),
+    "earlier this week": (_IV, _W, _earlier(_week(0))),
+    "later this week": (_IV, _W, _later(_week(0))),
+    "last month": (_IV, _MO, _month(-1)),
+    "the previous month": (_IV, _MO, _month(-1)),
+    "this month": (_IV, _MO, _month(0)),
+    "next month": (_IV, _MO, _month(1)),
+    "the coming month": (_IV, _MO, _month(1)),
+    "earlier this month": (_IV, _MO, _earlier(_month(0))),
+    "later this month": (_IV, _MO, _later(_month(0))),
+    "last year": (_IV, _YR, _year(-1)),
+    "the previous year": (_IV, _YR, _year(-1)),
+    "this year": (_IV, _YR, _year(0)),
+    "next year": (_IV, _YR, _year(1)),
+    "the coming year": (_IV, _YR, _year(1)),
+    "earlier this year": (_IV, _YR, _earlier(_year(0))),
+    "later this year": (_IV, _YR, _later(_year(0))),
+    "in the future": (_AFT, _U, _after),
+    "in the near future": (_AFT, _U, _after),
+    "in future": (_AFT, _U, _after),
+    "in the coming days": (_AFT, _U, _after),
+    "in the coming weeks": (_AFT, _U, _after),
+    "in the coming months": (_AFT, _U, _after),
+    "in the coming years": (_AFT, _U, _after),
+    "in the days ahead": (_AFT, _U, _after),
+    "later": (_AFT, _U, _after),
+    "soon": (_AFT, _U, _after),
+    "shortly": (_AFT, _U, _after),
+    "recently": (_BEF, _U, _before),
+    "previously": (_BEF, _U, _before),
+    "in the past": (_BEF, _U, _before),
+    "earlier": (_BEF, _U, _before),
+}
+# "later"/"earlier" are times only when not comparing ("later than", "earlier this ...").
+_REL = re.compile(
+    rf"(?i)\b(?P<phrase>{_alt(list(_PHRASES))})\b(?![ \t]+than\b)(?!-)",
+)
+
+_FUTURE = frozenset(
+    [
+        "will",
+        "'ll",
+        "’ll",
+        "shall",
+        "would",
+        "upcoming",
+        "forthcoming",
+        "scheduled",
+        "due",
+        "planned",
+        "plans",
+        "plan",
+        "intends",
+        "intend",
+        "going",
+        "expected",
+        "next",
+        "coming",
+        "tomorrow",
+    ]
+)
+_PAST = frozenset(
+    ["was", "were", "had", "did", "held", "took", "ago", "last", "met", "visited", "said"]
+)
+_WORD = re.compile(r"[A-Za-z’']+")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def guess_tense(text: str, start: int, end: int) -> Tense | None:
+    """Whether the sentence around ``text[start:end]`` speaks of the future or the past.
+
+    Looks at the words of the same sentence (at most 120 characters either side):
+    "will", "is scheduled", "plans" and the like mean the future; "was", "held",
+    "ago" the past; the future wins. ``None`` when neither shows.
+    """
+    lo = max(0, start - 120)
+    hi = min(len(text), end + 120)
+    before = text[lo:start]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("? "), before.rfind("! "))
+    if cut >= 0:
+        lo += cut + 1
+    after = text[end:hi]
+    cuts = [i for i in (after.find(". "), after.find("\n"), after.find("? ")) if i >= 0]
+    if cuts:
+        hi = end + min(cuts)
+    words = {w.lower() for w in _WORD.findall(text, lo, start)}
+    words |= {w.lower() for w in _WORD.findall(text, end, hi)}
+    if words & _FUTURE:
+        return "future"
+    if words & _PAST:
+        return "past"
+    return None
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _pick(
+    candidates: list[tuple[dt.date, dt.date]], anchor: dt.date, tense: Tense | None
+) -> tuple[dt.date, dt.date] | None:
+    """The candidate (start, end) a yearless date most sensibly means, seen from ``anchor``."""
+    if not candidates:
+        return None
+    if tense == "future":
+        later = [c for c in candidates if c[1] >= anchor]
+        if later:
+            return min(later)
+    elif tense == "past":
+        earlier = [c for c in candidates if c[0] <= anchor]
+        if earlier:
+            return max(earlier)
+
+    def distance(c: tuple[dt.date, dt.date]) -> int:
+        if c[0] <= anchor <= c[1]:
+            return 0
+        return min(abs((c[0] - anchor).days), abs((c[1] - anchor).days))
+
+    return min(candidates, key=distance)
+
+
+@attrs.frozen
+class _Context:
+    text: str
+    anchor_date: dt.date | None
+    anchor: Anchor
+    tense: Tense | None
+
+    def tense_at(self, start: int, end: int) -> Tense | None:
+        return self.tense if self.tense is not None else guess_tense(self.text, start, end)
+
+    def absolute(
+        self, start: int, end: int, first: dt.date, last: dt.date, gran: Granularity
+    ) -> TimeMatch:
+        kind = _DATE if first == last else _IV
+        return TimeMatch(
+            start=start,
+            end=end,
+            kind=kind,
+            value_start=first,
+            value_end=last,
+            granularity=gran,
+            anchor=Anchor.NONE,
+            anchor_date=None,
+        )
+
+    def relative(
+        self,
+        start: int,
+        end: int,
+        kind: TimeKind,
+        gran: Granularity,
+        value: tuple[dt.date | None, dt.date | None] | None,
+    ) -> TimeMatch:
+        if value is None or self.anchor_date is None:
+            return self.unresolved(start, end, gran)
+        first, last = value
+        if kind is _IV and first is not None and last is not None and first == last:
+            kind = _DATE
+        return TimeMatch(
+            start=start,
+            end=end,
+            kind=kind,
+            value_start=first,
+            value_end=last,
+            granularity=gran,
+            anchor=self.anchor,
+            anchor_date=self.anchor_date,
+        )
+
+    def unresolved(self, start: int, end: int, gran: Granularity) -> TimeMatch:
+        return TimeMatch(
+            start=start,
+            end=end,
+            kind=TimeKind.UNRESOLVED,
+            value_start=None,
+            value_end=None,
+            granularity=gran,
+            anchor=Anchor.NONE,
+            anchor_date=None,
+        )
+
+    def yearless(
+        self,
+        start: int,
+        end: int,
+        build: Callable[[int], tuple[dt.date, dt.date] | None],
+        gran: Granularity,
+    ) -> TimeMatch | None:
+        """A date or interval whose year the text leaves out."""
+        if build(2000) is None and build(2004) is None:
+            return None  # no such day in any year ("Feb 31")
+        if self.anchor_date is None:
+            return self.unresolved(start, end, gran)
+        year = self.anchor_date.year
+        candidates = [c for y in (year - 1, year, year + 1) if (c := build(y)) is not None]
+        choice = _pick(candidates, self.anchor_date, self.tense_at(start, end))
+        if choice is None:
+            return self.unresolved(start, end, gran)
+        kind = _DATE if choice[0] == choice[1] else _IV
+        return self.relative(start, end, kind, gran, choice)
+
+
+def _day_range(year: int, month: int, day: int, day2: int | None) -> tuple[dt.date, dt.date] | None:
+    first = _safe_date(year, month, day)
+    last = first if day2 is None else _safe_date(year, month, day2)
+    if first is None or last is None or last < first:
+        return None
+    return first, last
+
+
+def _group(m: re.Match[str], name: str) -> str | None:
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
+
+
+def _dates(ctx: _Context, m: re.Match[str]) -> TimeMatch | None:
+    """A match of :data:`_MDY` or :data:`_DMY`."""
+    month = _MONTHS[m.group("month").lower().rstrip(".")]
+    day = int(m.group("day"))
+    raw2 = _group(m, "day2") or _group(m, "dayb")
+    day2 = int(raw2) if raw2 else None
+    year = _group(m, "year")
+    start, end = m.start(), m.end()
+    if m.group(0)[:4].lower() == "the ":
+        start += 4
+        while start < end and ctx.text[start] in " \t":
+            start += 1
+    if year is not None:
+        span = _day_range(int(year), month, day, day2)
+        if span is None:
+            return None
+        return ctx.absolute(start, end, span[0], span[1], _D)
+    return ctx.yearless(start, end, lambda y: _day_range(y, month, day, day2), _D)
+
+
+def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, month, 1)
+    return first, first + relativedelta(day=31)
+
+
+def _iter_matches(ctx: _Context, lo: int, hi: int) -> Iterator[TimeMatch]:
+    text = ctx.text
+    for pattern in (_MDY, _DMY):
+        for m in pattern.finditer(text, lo, hi):
+            found = _dates(ctx, m)
+            if found is not None:
+                yield found
+    for m in _ISO.finditer(text, lo, hi):
+        d = _safe_date(int(m.group("year")), int(m.group("mon")), int(m.group("day")))
+        if d is not None:
+            yield ctx.absolute(m.start(), m.end(), d, d, _D)
+    for m in _MY.finditer(text, lo, hi):
+        first, last = _month_span(
+            int(m.group("year")), _MONTHS[m.group("month").lower().rstrip(".")]
+        )
+        yield ctx.absolute(m.start(), m.end(), first, last, _MO)
+    for m in _M.finditer(text, lo, hi):
+        month = _MONTHS[m.group("month").lower().rstrip(".")]
+        mod = m.group("mod")
+        s, e = m.start("mod") if mod else m.start("month"), m.end()
+        mod = mod.lower() if mod else None
+        if mod is not None and ctx.anchor_date is not None:
+            year = ctx.anchor_date.year
+            shift = {"last": -1, "next": 1, "this": 0}[mod]
+            cands = [_month_span(y, month) for y in (year - 1, year, year + 1)]
+            if shift < 0:
+                pick = max(c for c in cands if c[1] < ctx.anchor_date)
+            elif shift > 0:
+                pick = min(c for c in cands if c[0] > ctx.anchor_date)
+            else:
+                pick = _month_span(year, month)
+            yield ctx.relative(s, e, _IV, _MO, pick)
+        else:
+            found = ctx.yearless(s, e, lambda y, mo=month: _month_span(y, mo), _MO)  # type: ignore[misc]
+            if found is not None:
+                yield found
+    for m in _Y.finditer(text, lo, hi):
+        year = int(m.group("year"))
+        s, e = m.span("year")
+        yield ctx.absolute(s, e, dt.date(year, 1, 1), dt.date(year, 12, 31), _YR)
+    for m in _WD.finditer(text, lo, hi):
+        wd = _WEEKDAYS[m.group("wday").lower()]
+        mod = (m.group("mod") or "").lower()
+        s, e = m.span()
+        if ctx.anchor_date is None:
+            yield ctx.unresolved(s, e, _D)
+            continue
+        a = ctx.anchor_date
+        if mod == "last":
+            day = a + relativedelta(days=-1, weekday=wd(-1))
+        elif mod == "next":
+            day = a + relativedelta(days=1, weekday=wd(+1))
+        elif ctx.tense_at(s, e) == "future":
+            day = a + relativedelta(weekday=wd(+1))
+        else:  # "on Monday" in a report: the most recent Monday, the anchor day included
+            day = a + relativedelta(weekday=wd(-1))
+        yield ctx.relative(s, e, _DATE, _D, (day, day))
+    for m in _AGO.finditer(text, lo, hi):
+        raw = m.group("n").lower()
+        n = int(raw) if raw.isdigit() else _NUMBERS[raw]
+        unit = m.group("unit").lower()
+        gran = {"day": _D, "week": _W, "month": _MO, "year": _YR}[unit]
+        value: tuple[dt.date | None, dt.date | None] | None = None
+        if ctx.anchor_date is not None:
+            day = ctx.anchor_date - relativedelta(**{unit + "s": n})  # type: ignore[arg-type]
+            value = (day, day)
+        yield ctx.relative(m.start(), m.end(), _DATE, gran, value)
+    for m in _REL.finditer(text, lo, hi):
+        phrase = m.group("phrase").lower()
+        if phrase == "soon" and text[max(0, m.start() - 3) : m.start()].lower() == "as ":
+            continue  # "as soon as"
+        kind, gran, build = _PHRASES[phrase]
+        resolved = None if ctx.anchor_date is None else build(ctx.anchor_date)
+        yield ctx.relative(m.start(), m.end(), kind, gran, resolved)
+
+
+def find_times(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    anchor_date: dt.date | None,
+    anchor: Anchor = Anchor.PUBLISHED,
+    tense: Tense | None = None,
+) -> list[TimeMatch]:
+    """The time expressions in ``text[start:end]``, in text order, without overlaps.
+
+    Relative expressions resolve against ``anchor_date`` and are labelled with
+    ``anchor`` (what that date is: the publication date, the dateline, the time
+    of a claim...). Without ``anchor_date`` they are :attr:`TimeKind.UNRESOLVED`.
+    ``tense`` forces how weekdays and yearless dates are read ("on Monday" as
+    the past or the future); by default it is guessed from the sentence.
+    Offsets are into ``text``. Never raises; linear in the length of the range.
+    """
+    n = len(text)
+    lo = 0 if start < 0 else min(start, n)
+    hi = n if end is None else max(lo, min(end, n))
+    if lo >= hi:
+        return []
+    ctx = _Context(text, anchor_date, anchor, tense)
+    try:
+        found = list(_iter_matches(ctx, lo, hi))
+    except (ValueError, OverflowError):  # pragma: no cover - a date out of range
+        found = []
+    # keep the longest of overlapping matches, the earliest first
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    chosen: list[TimeMatch] = []
+    for t in found:
+        if t.end <= t.start:
+            continue
+        if chosen and t.start < chosen[-1].end:
+            if t.end - t.start > chosen[-1].end - chosen[-1].start:
+                chosen[-1] = t
+            continue
+        chosen.append(t)
+    return chosen

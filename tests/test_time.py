@@ -1,0 +1,308 @@
+"""Tests for briefings.text._time: finding and resolving time expressions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefings.model import Anchor, Granularity, TimeKind
+from briefings.text._time import TimeMatch, find_times, guess_tense
+
+THU = dt.date(2024, 12, 26)  # a Thursday
+
+
+def found(text: str, anchor: dt.date | None = THU, **kw: object) -> list[tuple[str, str]]:
+    return [
+        (text[m.start : m.end], m.value or m.kind.value)
+        for m in find_times(text, anchor_date=anchor, **kw)  # type: ignore[arg-type]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on Dec. 15, 2021.", [("Dec. 15, 2021", "2021-12-15")]),
+        ("Jan. 25, 2022 (EIRNS)—", [("Jan. 25, 2022", "2022-01-25")]),
+        ("on 15 December 2021,", [("15 December 2021", "2021-12-15")]),
+        ("the 15th of December 2021", [("15th of December 2021", "2021-12-15")]),
+        ("dated 2021-12-15.", [("2021-12-15", "2021-12-15")]),
+        ("Monday, Jan. 24, 2022", [("Monday, Jan. 24, 2022", "2022-01-24")]),
+        ("SEPTEMBER 9, 2019", [("SEPTEMBER 9, 2019", "2019-09-09")]),
+        ("May 21-24, 2019", [("May 21-24, 2019", "2019-05-21/2019-05-24")]),
+        ("in January 2025", [("January 2025", "2025-01-01/2025-01-31")]),
+        ("in 2024", [("2024", "2024-01-01/2024-12-31")]),
+        ("since the end of 2023", [("2023", "2023-01-01/2023-12-31")]),
+    ],
+)
+def test_absolute_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+    # absolute dates need no anchor and carry none
+    for m in find_times(text, anchor_date=None):
+        assert m.anchor is Anchor.NONE
+        assert m.anchor_date is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("December 26. /TASS/.", [("December 26", "2024-12-26")]),
+        ("talks on Dec 3 were held", [("Dec 3", "2024-12-03")]),
+        ("Jan 24", [("Jan 24", "2025-01-24")]),  # the nearest Jan 24
+        ("the visit will take place on January 10", [("January 10", "2025-01-10")]),
+        ("the visit took place on January 10", [("January 10", "2024-01-10")]),
+        ("in January", [("January", "2025-01-01/2025-01-31")]),
+        ("last January", [("last January", "2024-01-01/2024-01-31")]),
+        ("Feb 29", [("Feb 29", "2024-02-29")]),  # only 2024 has one
+    ],
+)
+def test_dates_without_a_year_take_the_anchors(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_date_without_year_and_without_anchor_is_unresolved() -> None:
+    (m,) = find_times("on December 26", anchor_date=None)
+    assert m.kind is TimeKind.UNRESOLVED
+    assert (m.value_start, m.value_end, m.anchor_date) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yesterday", "2024-12-25"),
+        ("Today", "2024-12-26"),
+        ("tomorrow", "2024-12-27"),
+        ("this morning", "2024-12-26"),
+        ("this evening", "2024-12-26"),
+        ("tonight", "2024-12-26"),
+        ("the day before yesterday", "2024-12-24"),
+        ("at the moment", "2024-12-26"),
+        ("now", "2024-12-26"),
+        ("last week", "2024-12-16/2024-12-22"),
+        ("this week", "2024-12-23/2024-12-29"),
+        ("next week", "2024-12-30/2025-01-05"),
+        ("last month", "2024-11-01/2024-11-30"),
+        ("next month", "2025-01-01/2025-01-31"),
+        ("last year", "2023-01-01/2023-12-31"),
+        ("earlier this month", "2024-12-01/2024-12-26"),
+        ("later this year", "2024-12-26/2024-12-31"),
+        ("in the future", "after 2024-12-26"),
+        ("later", "after 2024-12-26"),
+        ("in the coming weeks", "after 2024-12-26"),
+        ("recently", "before 2024-12-26"),
+        ("in the past", "before 2024-12-26"),
+        ("two days ago", "2024-12-24"),
+        ("3 years ago", "2021-12-26"),
+    ],
+)
+def test_relative_expressions(text: str, expected: str) -> None:
+    (m,) = find_times(text, anchor_date=THU, anchor=Anchor.DATELINE)
+    assert (text[m.start : m.end], m.value) == (text, expected)
+    assert m.anchor is Anchor.DATELINE
+    assert m.anchor_date == THU
+
+
+def test_granularity_and_kind() -> None:
+    by_text = {
+        "last week": (TimeKind.INTERVAL, Granularity.WEEK),
+        "last month": (TimeKind.INTERVAL, Granularity.MONTH),
+        "last year": (TimeKind.INTERVAL, Granularity.YEAR),
+        "yesterday": (TimeKind.DATE, Granularity.DAY),
+        "in the future": (TimeKind.AFTER, Granularity.UNKNOWN),
+        "recently": (TimeKind.BEFORE, Granularity.UNKNOWN),
+    }
+    for text, expected in by_text.items():
+        (m,) = find_times(text, anchor_date=THU)
+        assert (m.kind, m.granularity) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Monday, the talks were held.", "2024-12-23"),
+        ("Lavrov said on Thursday.", "2024-12-26"),  # the anchor day itself
+        ("He will visit on Monday.", "2024-12-30"),
+        ("last Friday", "2024-12-20"),
+        ("next Thursday", "2025-01-02"),
+    ],
+)
+def test_weekdays(text: str, expected: str) -> None:
+    (m,) = find_times(text, anchor_date=THU)
+    assert m.value == expected
+
+
+def test_weekday_tense_can_be_forced() -> None:
+    (m,) = find_times("on Monday", anchor_date=THU, tense="future")
+    assert m.value == "2024-12-30"
+    (m,) = find_times("on Monday", anchor_date=THU, tense="past")
+    assert m.value == "2024-12-23"
+
+
+def test_without_anchor_relative_expressions_are_unresolved() -> None:
+    for text in ("yesterday", "last week", "on Monday", "in the future", "two days ago"):
+        (m,) = find_times(text, anchor_date=None)
+        assert m.kind is TimeKind.UNRESOLVED, text
+        assert m.value == ""
+        assert m.anchor is Anchor.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "at 2 p.m. EDT",
+        "12:05 P.M. EST",
+        "2:02 p.m.",
+        "you may 5 times",  # a verb, not a month
+        "later than expected",
+        "as soon as possible",
+        "Feb 30",
+        "We march 3 miles",
+        "Mondays are quiet",
+        "it is 2024 people",
+    ],
+)
+def test_not_times(text: str) -> None:
+    assert find_times(text, anchor_date=THU) == []
+
+
+def test_clock_time_next_to_a_date_is_left_out() -> None:
+    assert found("at 2 p.m. on Dec. 3, 2021") == [("Dec. 3, 2021", "2021-12-03")]
+
+
+def test_overlaps_keep_the_longest() -> None:
+    assert found("earlier this week and Monday, Dec. 23") == [
+        ("earlier this week", "2024-12-23/2024-12-26"),
+        ("Monday, Dec. 23", "2024-12-23"),
+    ]
+
+
+def test_range_and_offsets() -> None:
+    text = "yesterday. Then today. Then tomorrow."
+    got = find_times(text, 5, 25, anchor_date=THU)
+    assert [text[m.start : m.end] for m in got] == ["today"]
+    assert find_times(text, 30, 10, anchor_date=THU) == []
+    assert find_times(text, -5, 10**6, anchor_date=THU)[0].start == 0
+
+
+def test_to_expression_builds_a_valid_model_object() -> None:
+    text = "We met last week."
+    (m,) = find_times(text, anchor_date=THU)
+    expr = m.to_expression("t1", text)
+    assert expr.span.text == "last week"
+    assert expr.value == m.value == "2024-12-16/2024-12-22"
+
+
+def test_guess_tense() -> None:
+    text = "He said talks will be held on Monday. They spoke on Friday."
+    assert guess_tense(text, text.index("Monday"), text.index("Monday") + 6) == "future"
+    assert guess_tense(text, text.index("Friday"), text.index("Friday") + 6) is None
+    text = "It was quiet on Friday."
+    assert guess_tense(text, text.index("Friday"), text.index("Friday") + 6) == "past"
+
+
+# --------------------------------------------------------------------------- properties
+
+
+_pieces = st.sampled_from(
+    [
+        "Dec. 15, 2021",
+        "yesterday",
+        "on Monday",
+        "last week",
+        "May",
+        "15",
+        "2021",
+        "-",
+        " ",
+        ", ",
+        "the ",
+        "in ",
+        "ago",
+        "two days",
+        "12:05",
+        "p.m.",
+        "Feb 30",
+        "later",
+        "\n",
+        "à",
+    ]
+)
+_texts = st.one_of(st.text(), st.lists(_pieces | st.text(max_size=3)).map("".join))
+_anchors = st.one_of(st.none(), st.dates(min_value=dt.date(2, 1, 1), max_value=dt.date(9998, 1, 1)))
+
+
+@given(text=_texts, anchor=_anchors, a=st.integers(-5, 200), b=st.none() | st.integers(-5, 200))
+def test_total_and_spans_slice_the_text(
+    text: str, anchor: dt.date | None, a: int, b: int | None
+) -> None:
+    got = find_times(text, a, b, anchor_date=anchor)
+    last = -1
+    for m in got:
+        assert isinstance(m, TimeMatch)
+        assert 0 <= m.start < m.end <= len(text)
+        assert max(0, a) <= m.start
+        assert b is None or m.end <= max(b, 0)
+        assert m.start >= last  # in order, no overlaps
+        last = m.end
+        # the value obeys the model's rules
+        m.to_expression("t", text)
+        if anchor is None:
+            assert m.anchor_date is None
+
+
+def test_linear_time_on_pathological_input() -> None:
+    chunks = ["May " * 50_000, "1 " * 100_000, "Dec. 15, " * 20_000, "a" * 200_000]
+    for chunk in chunks:
+        started = time.perf_counter()
+        find_times(chunk, anchor_date=THU)
+        assert time.perf_counter() - started < 5, chunk[:10]
+
+
+# --------------------------------------------------------------------------- seed
+
+
+def _anchor_dates(facts: dict[str, object]) -> dict[str | None, dt.date | None]:
+    report = facts.get("report") or {}
+    briefing = facts.get("briefing") or {}
+    assert isinstance(report, dict)
+    assert isinstance(briefing, dict)
+    published = report.get("published")
+    held_on = briefing.get("held_on") or published
+    return {
+        None: None,
+        "the dateline": dt.date.fromisoformat(published) if published else None,
+        "the time of the claim": dt.date.fromisoformat(held_on) if held_on else None,
+    }
+
+
+def test_seed_time_expressions(shared_dir: Path) -> None:
+    checked = 0
+    for path in sorted((shared_dir / "acceptance").glob("*.facts.json")):
+        facts = json.loads(path.read_text(encoding="utf-8"))
+        expected = facts.get("time_expressions") or []
+        if not expected:
+            continue
+        about = str(facts.get("about", ""))
+        source = (
+            path.parent
+            / about.split(" contains", maxsplit=1)[0].rsplit("reading of ", maxsplit=1)[-1]
+        )
+        if not source.is_file():
+            continue
+        text = source.read_text(encoding="utf-8")
+        anchors = _anchor_dates(facts)
+        for item in expected:
+            anchor_date = anchors[item.get("anchor")]
+            at = text.find(item["text"])
+            assert at >= 0, item
+            got = find_times(text, at, at + len(item["text"]), anchor_date=anchor_date)
+            assert [(text[m.start : m.end], m.value) for m in got] == [
+                (item["text"], item["value"])
+            ], item
+            checked += 1
+    assert checked >= 6
