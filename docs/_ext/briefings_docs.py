@@ -1,0 +1,349 @@
+"""Sphinx directives that generate reference material from the code at build time.
+
+* ``.. briefings-api-index::`` lists every name in ``briefings.__all__`` with a link
+  to where it is documented (falling back to documenting it right there).
+* ``.. briefings-vocabulary:: briefings.model.SpeechAct`` renders an enum as a
+  table of values; the directive's content gives ``value: meaning`` lines, and a
+  meaning for a value the enum does not have is an error.
+* ``.. briefings-schema::`` shows the JSON Schema of the JSON format; the HTML
+  build also publishes it as ``schema/briefings-1.json``.
+* ``.. briefings-cli::`` shows ``--help`` of the command and of every sub-command.
+* ``.. briefings-run:: parse --to csv report.txt`` runs the command line in a copy
+  of ``docs/_examples`` and shows the command with its real output.
+
+Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import importlib
+import inspect
+import io
+import json
+import os
+import re
+import shlex
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import nested_parse_with_titles
+
+LOG = logging.getLogger(__name__)
+HERE = Path(__file__).resolve().parent
+EXAMPLES = HERE.parent / "_examples"
+
+#: The public modules that have a reference page, in the order a name is looked up.
+#: Add a module here when its page is written.
+API_MODULES = (
+    "briefings.model",
+    "briefings.errors",
+    "briefings.text",
+    "briefings.codecs.json",
+    "briefings.codecs.jsonl",
+    "briefings.codecs.schema",
+    "briefings.codecs",
+)
+
+
+def documented_modules() -> list[str]:
+    """The modules that have a reference page."""
+    return list(API_MODULES)
+
+
+def _parse(directive: SphinxDirective, lines: list[str]) -> list[nodes.Node]:
+    node = nodes.section()
+    node.document = directive.state.document
+    source = directive.get_source_info()[0]
+    nested_parse_with_titles(
+        directive.state, StringList(lines, source=source), node, directive.content_offset
+    )
+    return list(node.children)
+
+
+class ApiIndex(SphinxDirective):
+    """Every name in a module's ``__all__`` (default :mod:`briefings`), linked to
+    the page that documents it; a name documented nowhere else is documented here."""
+
+    optional_arguments = 1
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        module_name = self.arguments[0] if self.arguments else "briefings"
+        module = importlib.import_module(module_name)
+        homes = [
+            (m, set(getattr(importlib.import_module(m), "__all__", ())))
+            for m in documented_modules()
+            if m != module_name
+        ]
+        rows: list[str] = []
+        fallback: list[str] = []
+        for name in sorted(module.__all__, key=lambda n: n.lower().lstrip("_")):
+            obj = getattr(module, name)
+            home = next((m for m, names in homes if name in names), None)
+            summary = _first_line(name, obj)
+            target = f"{home or module_name}.{name}"
+            rows += [f"   * - :py:obj:`{name} <{target}>`", f"     - {summary}"]
+            if home is None:
+                kind = _auto_kind(obj)
+                fallback += [f".. {kind}:: {target}"]
+                if kind == "autodata" and name != "__version__":
+                    fallback += ["   :no-value:"]
+                fallback += [""]
+        lines = [
+            ".. list-table::",
+            "   :header-rows: 1",
+            "   :widths: 30 70",
+            "",
+            "   * - Name",
+            "     - What it is",
+            *rows,
+            "",
+        ]
+        if fallback:
+            lines += ["", *fallback]
+        return _parse(self, lines)
+
+
+def _auto_kind(obj: Any) -> str:
+    if isinstance(obj, type):
+        return "autoexception" if issubclass(obj, BaseException) else "autoclass"
+    if callable(obj):
+        return "autofunction"
+    return "autodata"
+
+
+_ROLE = re.compile(r":[a-z:]+:`~?([^`]+)`")
+
+
+def _first_line(name: str, obj: Any) -> str:
+    """The first paragraph of ``obj``'s docstring, cross-reference roles made literal."""
+    if name == "__version__":
+        return "The version of the installed package, as a string."
+    doc = inspect.getdoc(obj) if (isinstance(obj, type) or callable(obj)) else None
+    if not doc:
+        return "A type alias: " + " | ".join(
+            f"``{a.__name__}``" for a in getattr(obj, "__args__", ())
+        )
+    paragraph = " ".join(doc.split("\n\n")[0].split())
+    return _ROLE.sub(r"``\1``", paragraph)
+
+
+class Vocabulary(SphinxDirective):
+    """An enum as a table: value, meaning (from the directive content)."""
+
+    required_arguments = 1
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        path = self.arguments[0]
+        module_name, _, cls_name = path.rpartition(".")
+        cls = getattr(importlib.import_module(module_name), cls_name)
+        if not (isinstance(cls, type) and issubclass(cls, enum.Enum)):
+            raise self.error(f"{path} is not an enum")
+        meanings: dict[str, str] = {}
+        for line in self.content:
+            if not line.strip():
+                continue
+            key, sep, text = line.partition(":")
+            if not sep:
+                raise self.error(f"expected 'value: meaning', got {line!r}")
+            meanings[key.strip()] = text.strip()
+        values = [m.value for m in cls]
+        for key in meanings:
+            if key not in values:
+                LOG.warning(
+                    "%s has no value %r (documented in the vocabulary)",
+                    path,
+                    key,
+                    location=self.get_location(),
+                )
+        lines = [
+            ".. list-table::",
+            "   :header-rows: 1",
+            "   :widths: 22 22 56",
+            "",
+            "   * - Value",
+            "     - Python",
+            "     - Meaning",
+        ]
+        for member in cls:
+            meaning = meanings.get(member.value, "")
+            lines += [
+                f"   * - ``{member.value}``",
+                f"     - :py:attr:`~{path}.{member.name}`",
+                f"     - {meaning}",
+            ]
+        return _parse(self, [*lines, ""])
+
+
+class Schema(SphinxDirective):
+    """The JSON Schema, pretty-printed."""
+
+    def run(self) -> list[nodes.Node]:
+        from briefings.codecs.schema import json_schema
+
+        text = json.dumps(json_schema(), indent=2, ensure_ascii=False)
+        block = nodes.literal_block(text, text, language="json")
+        return [block]
+
+
+def _help_of(argv: list[str]) -> str:
+    from briefings.cli import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
+        main([*argv, "--help"])
+    return out.getvalue().rstrip()
+
+
+class Cli(SphinxDirective):
+    """``briefings --help`` and every sub-command's help, as sections."""
+
+    def run(self) -> list[nodes.Node]:
+        from briefings import cli
+
+        os.environ["COLUMNS"] = "88"
+        lines = [".. code-block:: text", ""]
+        lines += ["   $ briefings --help", *_indent(_help_of([])), ""]
+        parser = cli.build_parser()
+        sub = next(
+            a
+            for a in parser._actions  # argparse keeps sub-parsers here
+            if a.__class__.__name__ == "_SubParsersAction"
+        )
+        for name in sub.choices:  # type: ignore[attr-defined]
+            title = f"briefings {name}"
+            lines += [title, "-" * len(title), "", f".. _cli-{name}:", ""]
+            lines += [".. code-block:: text", "", f"   $ briefings {name} --help"]
+            lines += [*_indent(_help_of([name])), ""]
+        return _parse(self, lines)
+
+
+def _indent(text: str) -> list[str]:
+    return [("   " + line) if line.strip() else "" for line in text.splitlines()]
+
+
+class Run(SphinxDirective):
+    """Run ``briefings ARGS`` in a scratch copy of ``docs/_examples``; show its output."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    option_spec = {  # noqa: RUF012  (docutils' API)
+        "lines": directives.nonnegative_int,
+        "status": directives.nonnegative_int,
+        "show": directives.unchanged,
+        "setup": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        from briefings.cli import main
+
+        argv = shlex.split(self.arguments[0])
+        expected = self.options.get("status", 0)
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp) / "work"
+            shutil.copytree(EXAMPLES, work)
+            out, err = io.StringIO(), io.StringIO()
+            old = Path.cwd()
+            os.chdir(work)
+            try:
+                for command in filter(None, self.options.get("setup", "").split(";")):
+                    quiet = io.StringIO()
+                    with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+                        if main(shlex.split(command)) != 0:
+                            LOG.warning(
+                                "set-up command failed: briefings %s: %s",
+                                command,
+                                quiet.getvalue().strip(),
+                                location=self.get_location(),
+                            )
+                with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                    try:
+                        status = main(argv)
+                    except SystemExit as exc:
+                        status = int(exc.code or 0)
+                shown = self.options.get("show")
+                extra = (work / shown).read_text(encoding="utf-8") if shown else ""
+            finally:
+                os.chdir(old)
+        if status != expected:
+            LOG.warning(
+                "briefings %s exited %s, expected %s: %s",
+                self.arguments[0],
+                status,
+                expected,
+                err.getvalue().strip(),
+                location=self.get_location(),
+            )
+        limit = self.options.get("lines")
+
+        def cut(text: str) -> list[str]:
+            lines = text.rstrip("\n").splitlines()
+            if limit is not None and len(lines) > limit:
+                lines = [*lines[:limit], "..."]
+            return lines
+
+        shown_lines = [f"$ briefings {self.arguments[0]}", *cut(out.getvalue() + err.getvalue())]
+        if shown:
+            shown_lines += [f"$ cat {shown}", *cut(extra)]
+        body = "\n".join(shown_lines)
+        return [nodes.literal_block(body, body, language="console")]
+
+
+def _publish_schema(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    from briefings.codecs.schema import SCHEMA_ID, json_schema
+
+    target = Path(app.outdir) / "schema" / SCHEMA_ID.rsplit("/", 1)[-1]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(
+        json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+
+
+def _resolve_short_names(
+    app: Sphinx, env: Any, node: nodes.Element, contnode: nodes.Element
+) -> nodes.Element | None:
+    """Resolve ``:class:`Briefing``` written in a module that does not define it.
+
+    Docstrings name the package's classes by their short name; when exactly one
+    documented object of the package has that name, link to it.
+    """
+    if node.get("refdomain") != "py":
+        return None
+    target = node.get("reftarget", "")
+    if not target or "." in target.lstrip("~"):
+        return None
+    domain = env.get_domain("py")
+    suffix = "." + target
+    found = [
+        name
+        for name, obj in domain.objects.items()
+        if name.startswith("briefings.") and name.endswith(suffix) and not obj.aliased
+    ]
+    if len(found) != 1:
+        return None
+    return domain.resolve_xref(env, node["refdoc"], app.builder, "obj", found[0], node, contnode)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the directives."""
+    app.add_directive("briefings-api-index", ApiIndex)
+    app.add_directive("briefings-vocabulary", Vocabulary)
+    app.add_directive("briefings-schema", Schema)
+    app.add_directive("briefings-cli", Cli)
+    app.add_directive("briefings-run", Run)
+    app.connect("build-finished", _publish_schema)
+    app.connect("missing-reference", _resolve_short_names)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
