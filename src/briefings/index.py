@@ -376,7 +376,7 @@ class Index:
         try:
             rows = self._db.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
-            if text is not None and "fts5" in str(exc):
+            if text is not None:  # the only user-written SQL: the FTS5 query
                 raise ParseError(f"bad full-text query: {exc}", text, 0) from None
             raise
         return [
