@@ -1,20 +1,464 @@
-"""Reader of Q&A briefing transcripts (work in progress: see issue 4)."""
+"""Reader of Q&A briefing transcripts.
+
+:func:`parse_transcript` reads a transcript (White House, State Department, foreign
+ministry and Kremlin conventions, and others like them) into a
+:class:`~briefings.model.Briefing` with its turns: who spoke under which label, as
+question, answer, statement or moderation, which question each answer answers, the
+outlet a questioner is labelled with, stage directions, the header and footer, and
+the claims in the briefers' turns (refusals apart).
+
+The reader is total (any ``str`` gives a :class:`Briefing`) and linear in the text.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from briefings.model import Briefing, BriefingKind, Document
+from briefings.model import (
+    Briefing,
+    BriefingKind,
+    Claim,
+    Document,
+    Form,
+    Mention,
+    MentionKind,
+    Span,
+    SpeechAct,
+    Turn,
+    TurnKind,
+)
+from briefings.text._transcript_claims import claim_spans
+from briefings.text._transcript_header import (
+    clean,
+    find_date,
+    find_time,
+    is_date_line,
+    is_footer,
+    is_name_role_line,
+    is_place_line,
+    is_rule_line,
+    is_time_line,
+    split_wide,
+    stage_directions,
+    unescape_yaml,
+)
+from briefings.text._transcript_labels import LabelHit, Side, outlet, side_of
+from briefings.text._transcript_layout import (
+    find_labels,
+    ltrim,
+    paragraphs,
+    read_front_matter,
+    rtrim,
+    split_lines,
+)
+from briefings.text._transcript_participants import Cast, name_role_line, people_in_title
 
 __all__ = ["looks_like_transcript", "parse_transcript"]
 
+_TAIL_PARAGRAPHS = 12  # how far back from the end a footer is looked for
+_LONG = 200  # a header segment longer than this is prose
+
 
 def looks_like_transcript(text: str) -> bool:
-    """Whether ``text`` reads as a transcript (speaker labels) rather than a report."""
-    del text
-    return False
+    """Whether ``text`` reads as a transcript (speaker labels) rather than a report.
+
+    It does when at least three lines open with a speaker label, or two do and
+    they belong to different speakers.
+    """
+    lines = split_lines(text)
+    fm = read_front_matter(text, lines)
+    hits = find_labels(text, lines, fm.end, len(text))
+    keys = {h.key for h in hits}
+    return len(hits) >= 3 or (len(hits) == 2 and len(keys) == 2)
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+def _low(s: str) -> str:
+    return clean(s).lower().replace("’", "'")
+
+
+def _channel_check(s: str) -> bool:
+    low = _low(s)
+    return len(low) <= 150 and any(
+        p in low for p in ("hear me", "hear us", "hear you", "you there?", "are you there")
+    )
+
+
+_COURTESY = (
+    "thank",
+    "thanks",
+    "good afternoon",
+    "good morning",
+    "good evening",
+    "hello",
+    "hi",
+    "yes",
+    "okay",
+    "ok",
+    "all right",
+    "happy",
+    "welcome",
+    "sure",
+    "no",
+)
+
+
+def _courtesy(s: str) -> bool:
+    low = _low(s)
+    if "?" in low or len(low) > 48:
+        return False
+    return any(low.startswith(p) for p in _COURTESY)
+
+
+_PROCEDURAL = (
+    "any questions",
+    "go ahead",
+    "next question",
+    "last question",
+    "thank you",
+    "thanks",
+    "good afternoon",
+    "good morning",
+    "good evening",
+    "hello",
+    "hi,",
+    "hi everyone",
+    "all right",
+    "let's go to",
+    "let's start",
+    "we'll take",
+    "take questions",
+    "take your questions",
+    "okay",
+)
+
+
+def _procedural(s: str) -> bool:
+    low = _low(s)
+    return len(low) <= 120 and any(p in low for p in _PROCEDURAL)
+
+
+# --------------------------------------------------------------------------- header
+
+
+def _footer_start(text: str, paras: list[tuple[int, int]], limit: int) -> int:
+    """Where the footer (END, closing time, "(The briefing was concluded ...)") begins."""
+    tail = paras[-_TAIL_PARAGRAPHS:]
+    segs: list[tuple[int, int]] = []
+    for s, e in tail:
+        segs.extend(split_wide(text, s, e))
+    start = limit
+    for s, e in reversed(segs):
+        if is_footer(text[s:e]):
+            start = s
+        else:
+            break
+    for s, e in reversed(segs):
+        seg = clean(text[s:e]).upper()
+        if s < start and (seg == "END" or (seg.startswith("END ") and is_footer(seg))):
+            start = s
+            break
+    return start
+
+
+def _is_header_segment(seg: str) -> bool:
+    t = clean(seg)
+    if not t:
+        return False
+    return (
+        is_time_line(t)
+        or is_date_line(t)
+        or is_name_role_line(t)
+        or is_place_line(t)
+        or is_rule_line(t)
+        or t.lower().startswith(("for immediate release", "office of the"))
+        or (t.isupper() and len(t) <= 120)
+    )
 
 
 def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
-    """Read a briefing transcript into a :class:`Briefing` with its turns."""
-    return Briefing(document=Document(text=text), kind=BriefingKind.TRANSCRIPT, held_on=held_on)
+    """Read a briefing transcript into a :class:`~briefings.model.Briefing` with its turns.
+
+    ``held_on`` is the date of the briefing when the text gives none (the title's or
+    header's date wins, then the front matter's).
+    """
+    lines = split_lines(text)
+    fm = read_front_matter(text, lines)
+    body_start = fm.end
+    paras = paragraphs(text, lines, body_start, len(text))
+    hits0 = find_labels(text, lines, body_start, len(text))
+    footer = _footer_start(text, paras, len(text))
+    if hits0 and footer <= hits0[-1].start:
+        footer = len(text)
+    hits = [h for h in hits0 if h.start < footer]
+    first_label = hits[0].start if hits else footer
+
+    boilerplate: list[Span] = []
+
+    # -- title, header -----------------------------------------------------------
+    title: str | None = None
+    title_span: Span | None = None
+    fm_title = fm.fields.get("title")
+    if fm_title is not None:
+        raw, s, e = fm_title
+        value = raw.strip()
+        if len(value) >= 2 and value[0] in "\"'" and value[-1] == value[0]:
+            s, e = s + 1, s + len(value) - 1
+        else:
+            e = s + len(value)
+        title = unescape_yaml(raw) or None
+        title_span = Span.of(text, s, e) if title else None
+    segments = split_wide(text, body_start, first_label)
+    header_end = body_start
+    time_of_day: dt.time | None = None
+    header_date: dt.date | None = None
+    place: str | None = None
+    name_roles: list[tuple[str, str | None]] = []
+    idx = 0
+    if title is None and segments and segments[0][1] - segments[0][0] <= 300:
+        s, e = segments[0]
+        title, title_span = clean(text[s:e]), Span.of(text, s, e)
+        header_end = e
+        idx = 1
+    prose_seen = False
+    for s, e in segments[idx:]:
+        seg = text[s:e]
+        t = clean(seg)
+        if is_time_line(t):
+            time_of_day = time_of_day or find_time(t)
+        elif prose_seen or not _is_header_segment(seg):
+            if e - s > _LONG or t.endswith((".", "?", "!", ":", '"', "”")):
+                prose_seen = True
+            continue
+        elif is_date_line(t):
+            header_date = header_date or find_date(t)
+        elif is_name_role_line(t):
+            got = name_role_line(t)
+            if got is not None:
+                name_roles.append(got)
+        elif (
+            place is None
+            and is_place_line(t)
+            and not t.isupper()
+            and not t.lower().startswith(("office of", "for immediate"))
+        ):
+            place = t
+        boilerplate.append(Span.of(text, s, e))
+        header_end = e
+
+    # -- dates ---------------------------------------------------------------------
+    fm_date: dt.date | None = None
+    if "date" in fm.fields:
+        fm_date = find_date(unescape_yaml(fm.fields["date"][0]))
+    year = (fm_date or header_date or held_on or dt.date(1, 1, 1)).year
+    title_date = find_date(title, year=year if year > 1 else None) if title else None
+    date = title_date or fm_date or header_date or held_on
+    held_at = dt.datetime.combine(date, time_of_day) if date and time_of_day else None
+
+    # -- participants -------------------------------------------------------------
+    cast = Cast()
+    if title:
+        for name, role in people_in_title(title):
+            cast.add_person(name, role, briefer=True)
+    for name, role in name_roles:
+        cast.add_person(name, role, briefer=True)
+
+    # -- turns: spans --------------------------------------------------------------
+    bounds: list[tuple[LabelHit | None, int, int]] = []
+    opening_start = ltrim(text, header_end, first_label)
+    opening_end = rtrim(text, opening_start, first_label)
+    for k, hit in enumerate(hits):
+        end = hits[k + 1].start if k + 1 < len(hits) else footer
+        s = min(ltrim(text, hit.body, end), end)
+        bounds.append((hit, s, rtrim(text, s, end)))
+
+    keys = list(dict.fromkeys(h.key for h in hits))
+    sides = _sides(text, bounds, keys, cast)
+
+    # -- speakers ------------------------------------------------------------------
+    speaker_of: dict[str, str | None] = {}
+    first_hit = {h.key: h for h in reversed(hits)}
+    for key in keys:
+        speaker_of[key] = cast.resolve(first_hit[key], sides[key], keys)
+
+    # the unlabelled opening: a statement by the briefer, unless it is an editor's lead
+    if opening_end > opening_start:
+        lead = _low(text[opening_start:opening_end])
+        named = any(p.name.lower() in lead for p in cast.people if len(p.name.split()) >= 2)
+        if named or ("answer" in lead and "question" in lead):
+            boilerplate.append(Span.of(text, opening_start, opening_end))
+        else:
+            bounds.insert(0, (None, opening_start, opening_end))
+
+    # -- turns: kinds and links ----------------------------------------------------
+    turns: list[Turn] = []
+    mentions: list[Mention] = []
+    pending: list[str] = []
+    prev: Turn | None = None
+    prev_side: Side | None = None
+    for opener, s, e in bounds:
+        tid = f"t{len(turns) + 1}"
+        spoken = text[s:e]
+        side = sides[opener.key] if opener is not None else Side.OFFICIAL
+        if opener is not None:
+            speaker = speaker_of.get(opener.key)
+        else:
+            speaker = cast.briefer_ids[0] if cast.briefer_ids else None
+        affiliation: str | None = None
+        answers: tuple[str, ...] = ()
+        if _channel_check(spoken):
+            kind = TurnKind.MODERATION
+        elif side is Side.PRESS:
+            if _courtesy(spoken):
+                kind = TurnKind.STATEMENT
+            else:
+                kind = TurnKind.QUESTION
+                pending.append(tid)
+            if opener is not None:
+                affiliation = outlet(opener) or (
+                    opener.text if side_of(opener.key) is Side.UNKNOWN else None
+                )
+        elif side is Side.MODERATOR:
+            kind = TurnKind.MODERATION
+        elif pending:
+            kind, answers = TurnKind.ANSWER, tuple(pending)
+            pending = []
+        elif (
+            prev is not None
+            and prev.kind is TurnKind.ANSWER
+            and prev_side is Side.OFFICIAL
+            and prev.speaker_id != speaker
+            and not _procedural(spoken)
+        ):
+            kind, answers = TurnKind.ANSWER, prev.answers
+        elif _procedural(spoken):
+            kind = TurnKind.MODERATION
+        else:
+            kind = TurnKind.STATEMENT
+        label = Span.of(text, opener.start, opener.end) if opener is not None else None
+        entity = speaker
+        if affiliation is not None:
+            entity = cast.outlet(affiliation)
+        if label is not None and entity is not None:
+            mentions.append(
+                Mention(
+                    id=f"m{len(mentions) + 1}", entity_id=entity, span=label, kind=MentionKind.LABEL
+                )
+            )
+        turn = Turn(
+            id=tid,
+            n=len(turns) + 1,
+            kind=kind,
+            span=Span.of(text, s, e),
+            label=label,
+            speaker_id=speaker,
+            answers=answers,
+            affiliation=affiliation,
+        )
+        turns.append(turn)
+        prev, prev_side = turn, side
+
+    # -- stage directions, footer ---------------------------------------------------
+    directions = [Span.of(text, a, b) for a, b in stage_directions(text, body_start, footer)]
+    for s, e in split_wide(text, footer, len(text)):
+        boilerplate.append(Span.of(text, s, e))
+
+    # -- claims -------------------------------------------------------------------
+    claims: list[Claim] = []
+    skip = [(d.start, d.end) for d in directions]
+    for turn in turns:
+        if turn.kind not in (TurnKind.ANSWER, TurnKind.STATEMENT):
+            continue
+        if turn.kind is TurnKind.STATEMENT and sides_of_turn(turn, hits, sides) is Side.PRESS:
+            continue
+        act = SpeechAct.ANSWER if turn.kind is TurnKind.ANSWER else SpeechAct.STATEMENT
+        inside = [(a, b) for a, b in skip if turn.span.start <= a and b <= turn.span.end]
+        for a, b, refusal in claim_spans(text, turn.span.start, turn.span.end, inside):
+            claims.append(
+                Claim(
+                    id=f"c{len(claims) + 1}",
+                    speaker_id=turn.speaker_id,
+                    act=SpeechAct.REFUSAL if refusal else act,
+                    form=Form.DIRECT,
+                    content=Span.of(text, a, b),
+                    said_on=date,
+                    turn_id=turn.id,
+                    evidence="transcript turn",
+                )
+            )
+
+    url = None
+    for key in ("source_url", "permalink", "url"):
+        if key in fm.fields:
+            url = unescape_yaml(fm.fields[key][0]) or None
+            break
+    return Briefing(
+        document=Document(
+            text=text, title=title, title_span=title_span, url=url, boilerplate=tuple(boilerplate)
+        ),
+        kind=BriefingKind.TRANSCRIPT,
+        held_on=date,
+        held_at=held_at,
+        held_on_evidence=title_span if title_date else None,
+        place=place,
+        briefer_ids=tuple(cast.briefer_ids),
+        people=tuple(cast.people),
+        organizations=tuple(cast.organizations),
+        others=tuple(cast.others),
+        mentions=tuple(mentions),
+        claims=tuple(claims),
+        turns=tuple(turns),
+        stage_directions=tuple(directions),
+    )
+
+
+def sides_of_turn(turn: Turn, hits: list[LabelHit], sides: dict[str, Side]) -> Side:
+    """The side of the label that opens ``turn`` (OFFICIAL for an unlabelled opening)."""
+    if turn.label is None:
+        return Side.OFFICIAL
+    for h in hits:
+        if h.start == turn.label.start:
+            return sides[h.key]
+    return Side.OFFICIAL
+
+
+def _sides(
+    text: str,
+    bounds: list[tuple[LabelHit | None, int, int]],
+    keys: list[str],
+    cast: Cast,
+) -> dict[str, Side]:
+    """The side of every label: from its words, else from the people the header names,
+    else from how its turns read (mostly questions: the press)."""
+    sides = {k: side_of(k) for k in keys}
+    known = {p.name.upper() for p in cast.people} | {
+        p.name.upper().split()[-1] for p in cast.people
+    }
+    turns_of: dict[str, list[str]] = {k: [] for k in keys}
+    next_known: dict[str, list[Side]] = {k: [] for k in keys}
+    for i, (hit, s, e) in enumerate(bounds):
+        if hit is None:
+            continue
+        turns_of[hit.key].append(text[s:e])
+        if i + 1 < len(bounds):
+            nxt = bounds[i + 1][0]
+            if nxt is not None:
+                next_known[hit.key].append(sides[nxt.key])
+    for k in keys:
+        if sides[k] is not Side.UNKNOWN:
+            continue
+        words = k.split()
+        if k in known or words[-1] in known:
+            sides[k] = Side.OFFICIAL
+            continue
+        said = turns_of[k]
+        asked = sum(1 for t in said if "?" in t)
+        if len(said) >= 2:
+            sides[k] = Side.PRESS if asked * 2 > len(said) else Side.OFFICIAL
+        elif asked or Side.OFFICIAL in next_known[k]:
+            sides[k] = Side.PRESS
+        else:
+            sides[k] = Side.OFFICIAL
+    return sides

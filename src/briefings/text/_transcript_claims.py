@@ -1,0 +1,172 @@
+"""Claims inside a briefer's turns: sentences, and the refusals among them.
+
+A refusal or non-answer ("I'm not going to get ahead of the President", "I don't
+have anything for you on that", "I'd refer you to the Department of Justice") is a
+claim of its own with act REFUSAL; the other sentences of a paragraph together
+make one ANSWER or STATEMENT claim.
+"""
+
+from __future__ import annotations
+
+from briefings.text._transcript_labels import HSPACE
+
+__all__: list[str] = []
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_ABBREVIATIONS = _wordset(
+    """mr mrs ms dr st jr sr gen adm col capt lt sgt gov sen rep rev prof no vs etc
+    jan feb mar apr jun jul aug sep sept oct nov dec u.s a.m p.m e.g i.e inc co corp
+    ltd dept"""
+)
+
+_REFUSALS = (
+    "not going to get ahead",
+    "won't get ahead",
+    "not get ahead of",
+    "don't want to get ahead",
+    "not going to comment",
+    "not going to speculate",
+    "not going to preview",
+    "not going to characterize",
+    "not going to weigh in",
+    "not going to go into",
+    "not going to get into",
+    "not going to detail",
+    "not going to discuss",
+    "won't comment",
+    "won't speculate",
+    "will not comment",
+    "can't comment",
+    "cannot comment",
+    "decline to comment",
+    "no comment",
+    "don't want to speculate",
+    "nothing to announce",
+    "nothing to preview",
+    "nothing to share",
+    "nothing new to",
+    "nothing further",
+    "nothing more to",
+    "no announcements",
+    "nothing for you",
+    "don't have anything",
+    "do not have anything",
+    "don't have any update",
+    "don't have an update",
+    "don't have any more",
+    "don't have more",
+    "don't have any details",
+    "no update",
+    "refer you to",
+    "point you to",
+    "leave it to",
+    "leave that to",
+    "not in a position to",
+    "can't speak to",
+    "cannot speak to",
+    "not able to speak",
+    "can't get into",
+    "can't go into",
+    "i'm not aware of",
+    "not aware of that",
+    "i have no information",
+    "have not heard of",
+    "haven't heard of",
+)
+
+
+def _norm(s: str) -> str:
+    return s.lower().replace("’", "'").replace("\xa0", " ")
+
+
+def is_refusal(sentence: str) -> bool:
+    """Whether ``sentence`` declines to answer or to give information."""
+    low = _norm(sentence)
+    return any(p in low for p in _REFUSALS)
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]``, trimmed; paragraph breaks split too."""
+    out: list[tuple[int, int]] = []
+    s = start
+    i = start
+    while i < end:
+        c = text[i]
+        if c == "\n":
+            # a blank line ends a sentence
+            j = i + 1
+            while j < end and text[j] in HSPACE:
+                j += 1
+            if j < end and text[j] in "\r\n":
+                out.append((s, i))
+                s = j
+                i = j
+                continue
+        if c in ".?!":
+            j = i + 1
+            while j < end and text[j] in "\"'”’)]":
+                j += 1
+            if j >= end or text[j] in HSPACE or text[j] in "\r\n":
+                k = j
+                while k < end and (text[k] in HSPACE or text[k] in "\r\n"):
+                    k += 1
+                if k >= end or text[k].isupper() or text[k].isdigit() or text[k] in '"“‘(':
+                    w = i
+                    while w > s and (text[w - 1].isalpha() or text[w - 1] == "."):
+                        w -= 1
+                    word = text[w:i].lower()
+                    short = len(word) == 1 and c == "."
+                    if c != "." or (word not in _ABBREVIATIONS and not short):
+                        out.append((s, j))
+                        s = k
+                        i = k
+                        continue
+        i += 1
+    out.append((s, end))
+    trimmed: list[tuple[int, int]] = []
+    for a0, b0 in out:
+        a, b = a0, b0
+        while a < b and (text[a] in HSPACE or text[a].isspace()):
+            a += 1
+        while b > a and (text[b - 1] in HSPACE or text[b - 1].isspace()):
+            b -= 1
+        if a < b:
+            trimmed.append((a, b))
+    return trimmed
+
+
+def claim_spans(
+    text: str, start: int, end: int, skip: list[tuple[int, int]]
+) -> list[tuple[int, int, bool]]:
+    """``(start, end, refusal)`` for the claims of one turn: refusals alone, the other
+    sentences of a paragraph grouped. Sentences that are only stage directions
+    (``skip``) are left out."""
+    out: list[tuple[int, int, bool]] = []
+    run: tuple[int, int] | None = None
+    prev_end = start
+    skipset = {(a, b) for a, b in skip}
+    for a, b in sentences(text, start, end):
+        if (a, b) in skipset or not any(ch.isalnum() for ch in text[a:b]):
+            continue
+        para_break = "\n\n" in text[prev_end:a].replace("\r", "").replace(" ", "").replace(
+            "\xa0", ""
+        )
+        if is_refusal(text[a:b]):
+            if run is not None:
+                out.append((run[0], run[1], False))
+                run = None
+            out.append((a, b, True))
+        elif run is None or para_break:
+            if run is not None:
+                out.append((run[0], run[1], False))
+            run = (a, b)
+        else:
+            run = (run[0], b)
+        prev_end = b
+    if run is not None:
+        out.append((run[0], run[1], False))
+    return out

@@ -1,0 +1,254 @@
+"""Who takes part in a transcript: people named in the title and header, and the
+entities behind the speaker labels.
+
+"Press Briefing by Press Secretary Jen Psaki" names Jen Psaki, Press Secretary, so
+``MS. PSAKI`` is her; ``President of Russia Vladimir Putin`` and ``Vladimir Putin``
+are one person; ``Reuters`` as a questioner's label is an outlet.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from briefings.model import Organization, OrgKind, OtherEntity, OtherKind, Person, Role
+from briefings.text._transcript_labels import ADDRESS_ONLY, HONORIFICS, LabelHit, Side
+
+__all__: list[str] = []
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_ROLE_WORDS = _wordset(
+    """press secretary deputy principal assistant senior special national security advisor
+    adviser director coordinator communications strategic spokesperson spokesman
+    spokeswoman minister ministry foreign prime president vice ambassador envoy chief
+    staff counselor counsellor administrator department of for the and state nsc
+    affairs economic council chair chairman chairwoman representative trade treasury
+    defense energy education commerce homeland labor agriculture health interior
+    justice transportation attorney general surgeon under acting office house white
+    united states u.s. us un government governor senator mayor admiral commander
+    officer official commission committee affairs european asian international global
+    public policy domestic legislative intergovernmental management budget cabinet
+    majority minority leader speaker regional bureau head"""
+)
+_STOPS = _wordset(
+    """aboard en route in at on via following after during with to regarding from
+    remarks statement statements interview briefing gaggle call conference"""
+)
+
+
+def _title_case(word: str) -> str:
+    if word.isupper() and len(word) > 1 and not word.endswith("."):
+        return "-".join(p[:1] + p[1:].lower() for p in word.split("-"))
+    return word
+
+
+def split_role_name(chunk: str) -> tuple[str, str | None] | None:
+    """``("Jen Psaki", "Press Secretary")`` from ``Press Secretary Jen Psaki``."""
+    words = [w.strip(",;") for w in chunk.replace("\xa0", " ").split()]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    k = len(words)
+    # the name: trailing capitalised words that are not role words, at most three
+    start = k
+    while start > 0 and k - start < 3:
+        w = words[start - 1]
+        if not w[:1].isupper() or w.lower() in _ROLE_WORDS:
+            break
+        start -= 1
+    if start == k:
+        return None
+    if k - start == 3 and not (len(words[start + 1]) <= 2 or words[start + 1].endswith(".")):
+        start += 1  # three words only with a middle initial ("Antony J. Blinken")
+    name = " ".join(_title_case(w) for w in words[start:])
+    role = " ".join(_title_case(w) for w in words[:start])
+    if role.lower().startswith("the "):
+        role = role[4:]
+    if len(name.split()) < 2 and not role:
+        return None
+    return name, (role or None)
+
+
+def _cut(chunk: str) -> str:
+    kept: list[str] = []
+    for w in chunk.replace("\xa0", " ").split():
+        bare = w.strip(",;:")
+        if bare.lower() in _STOPS or any(c.isdigit() for c in bare):
+            break
+        if bare[:1].islower() and bare.lower() not in {"of", "for", "the", "and"}:
+            break
+        kept.append(w)
+        if w.endswith((",", ";", ":")):
+            break
+    return " ".join(kept).rstrip(",;:")
+
+
+def people_in_title(title: str) -> list[tuple[str, str | None]]:
+    """The people a title names as briefers, with their roles."""
+    t = " ".join(title.replace("\xa0", " ").split())
+    low = t.lower()
+    chunks: list[str] = []
+    by = low.find(" by ")
+    if by >= 0:
+        rest = t[by + 4 :]
+        for part in rest.replace(" AND ", " and ").split(" and "):
+            chunks.append(_cut(part))
+    else:
+        poss = max(t.find("'s "), t.find("’s "))
+        if poss > 0:
+            chunks.append(_cut(t[:poss]))
+        else:
+            for marker in (" Remarks", " Statement", " Interview", " Press Conference"):
+                cut = t.find(marker)
+                if cut > 0:
+                    chunks.append(_cut(t[:cut]))
+                    break
+    out: list[tuple[str, str | None]] = []
+    for chunk in chunks:
+        if not chunk or "official" in chunk.lower():
+            continue
+        got = split_role_name(chunk)
+        if got is not None:
+            out.append(got)
+    return out
+
+
+def name_role_line(line: str) -> tuple[str, str | None] | None:
+    """``("Jalina Porter", "Principal Deputy Spokesperson")`` from the header line."""
+    name, _, role = line.partition(",")
+    name = " ".join(name.split())
+    role = " ".join(role.split())
+    return (name, role or None) if name else None
+
+
+@attrs.define
+class Cast:
+    """The entities of one transcript, built up label by label."""
+
+    people: list[Person] = attrs.field(factory=list)
+    organizations: list[Organization] = attrs.field(factory=list)
+    others: list[OtherEntity] = attrs.field(factory=list)
+    briefer_ids: list[str] = attrs.field(factory=list)
+    _by_key: dict[str, str | None] = attrs.field(factory=dict)
+
+    def add_person(self, name: str, role: str | None, *, briefer: bool = False) -> str:
+        """The id of the person named ``name`` (added, or merged with a known one)."""
+        for i, p in enumerate(self.people):
+            if p.name.upper() == name.upper() or (
+                p.name.upper().endswith(" " + name.upper()) and len(name.split()) == 1
+            ):
+                if role and all(r.title != role for r in p.roles):
+                    self.people[i] = attrs.evolve(p, roles=(*p.roles, Role(title=role)))
+                if briefer and p.id not in self.briefer_ids:
+                    self.briefer_ids.append(p.id)
+                return p.id
+        pid = f"p{len(self.people) + 1}"
+        roles = (Role(title=role),) if role else ()
+        self.people.append(Person(id=pid, name=name, roles=roles))
+        if briefer:
+            self.briefer_ids.append(pid)
+        return pid
+
+    def add_alias(self, pid: str, alias: str) -> None:
+        """Record ``alias`` (a label as printed) for person ``pid``."""
+        for i, p in enumerate(self.people):
+            if p.id == pid and alias != p.name and alias not in p.aliases:
+                self.people[i] = attrs.evolve(p, aliases=(*p.aliases, alias))
+
+    def outlet(self, name: str) -> str:
+        """The id of the news outlet ``name``."""
+        for o in self.organizations:
+            if o.name == name:
+                return o.id
+        oid = f"o{len(self.organizations) + 1}"
+        self.organizations.append(Organization(id=oid, name=name, kind=OrgKind.MEDIA))
+        return oid
+
+    def other(self, name: str) -> str:
+        """The id of the anonymous source ``name`` (``Senior Administration Official``)."""
+        for o in self.others:
+            if o.name == name:
+                return o.id
+        xid = f"x{len(self.others) + 1}"
+        self.others.append(OtherEntity(id=xid, name=name, kind=OtherKind.ANONYMOUS))
+        if xid not in self.briefer_ids:
+            self.briefer_ids.append(xid)
+        return xid
+
+    def _match_surname(self, words: list[str]) -> str | None:
+        target = " ".join(words).upper()
+        for p in self.people:
+            up = p.name.upper()
+            if up == target or up.endswith(" " + target):
+                return p.id
+        return None
+
+    def resolve(self, hit: LabelHit, side: Side, keys: list[str]) -> str | None:
+        """The entity id behind an official's label (None for press and moderators)."""
+        if side is not Side.OFFICIAL:
+            return None
+        if hit.key in self._by_key:
+            return self._by_key[hit.key]
+        got = self._resolve(hit, keys)
+        self._by_key[hit.key] = got
+        if got is not None and got.startswith("p"):
+            self.add_alias(got, hit.text)
+        return got
+
+    def _resolve(self, hit: LabelHit, keys: list[str]) -> str | None:
+        key = hit.key
+        words = key.split()
+        base = hit.text if hit.note is None else hit.text[: hit.text.find("(")].strip()
+        printed = base.replace("\xa0", " ").split()
+        if key in {"A", "ANSWER"}:
+            return self.briefer_ids[0] if self.briefer_ids else None
+        if words[-1] in {"OFFICIAL", "OFFICIALS"}:
+            return self.other(" ".join(_title_case(w) for w in printed))
+        if words[0] == "THE":
+            role = " ".join(_title_case(w) for w in printed[1:])
+            for p in self.people:
+                if any(r.title.lower().endswith(role.lower()) for r in p.roles):
+                    return p.id
+            return self.add_person("The " + role, role, briefer=True)
+        if not hit.mixed:
+            # MS. PSAKI, SECRETARY BLINKEN, FOREIGN MINISTER KULEBA, LEAVITT
+            k = 0
+            while k < len(words) - 1 and words[k] in HONORIFICS:
+                k += 1
+            rest = words[k:]
+            role_words = [w for w in printed[:k] if w.rstrip(".").upper() not in ADDRESS_ONLY]
+            caps_role = " ".join(_title_case(w) for w in role_words) or None
+            found = self._match_surname(rest)
+            if found is not None:
+                if caps_role:
+                    self.add_person(self._name(found), caps_role)
+                self.add_alias(found, hit.text)
+                return found
+            return self.add_person(" ".join(_title_case(w) for w in printed[k:]), caps_role)
+        # mixed case: "Zhao Lijian", "President of Russia Vladimir Putin", "Dr. Walensky"
+        for other in keys:
+            if other != key and key.endswith(" " + other) and len(other.split()) >= 2:
+                n = len(other.split())
+                name = " ".join(printed[-n:])
+                prefix = " ".join(printed[:-n]) or None
+                found = self._match_surname(name.upper().split())
+                return self.add_person(self._name(found) if found else name, prefix)
+        k = 0
+        while k < len(words) - 1 and words[k] in ADDRESS_ONLY:
+            k += 1
+        found = self._match_surname(words[k:])
+        if found is not None:
+            return found
+        got = split_role_name(" ".join(printed[k:]))
+        if got is None:
+            return self.add_person(" ".join(printed[k:]), None)
+        return self.add_person(got[0], got[1])
+
+    def _name(self, pid: str) -> str:
+        for p in self.people:
+            if p.id == pid:
+                return p.name
+        return pid
