@@ -14,6 +14,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "_ext"))
 
+# Hypothesis first: importing it loads briefings.strategies through its entry point.
+import hypothesis  # noqa: E402, F401
+
 import briefings  # noqa: E402  (after the path set-up on purpose)
 
 project = "briefings"
@@ -51,7 +54,9 @@ python_use_unqualified_type_names = True
 
 # No intersphinx: the build must pass offline. Names from the standard library and
 # from attrs/Hypothesis are not linked; nitpicky mode is told so explicitly here.
+_STDLIB = "|".join(sorted(m for m in sys.stdlib_module_names if not m.startswith("_")))
 nitpick_ignore_regex = [
+    ("py:.*", rf"({_STDLIB})(\..*)?"),
     ("py:class", r"(datetime|typing|collections\.abc|enum|pathlib|io|argparse)\..*"),
     ("py:.*", r"(attrs|attr|hypothesis|cattrs|dask)(\..*)?"),
     ("py:class", r"dt\..*"),
@@ -65,9 +70,16 @@ nitpick_ignore_regex = [
 ]
 
 # -- doctest --------------------------------------------------------------------------
-doctest_global_setup = """
+# Examples run in docs/_examples, where the example texts are (and go back after).
+doctest_global_setup = f"""
 import datetime as dt
+import os as _os
 import briefings
+_cwd = _os.getcwd()
+_os.chdir({str(HERE / "_examples")!r})
+"""
+doctest_global_cleanup = """
+_os.chdir(_cwd)
 """
 doctest_test_doctest_blocks = "default"
 

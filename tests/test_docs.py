@@ -23,7 +23,8 @@ pytest.importorskip("sphinx", reason="the docs group (sphinx) is not installed")
 pytest.importorskip("furo", reason="the docs group (furo) is not installed")
 pytest.importorskip("myst_parser", reason="the docs group (myst-parser) is not installed")
 
-DOCS = Path(__file__).resolve().parent.parent / "docs"
+REPO = Path(__file__).resolve().parent.parent
+DOCS = REPO / "docs"
 
 
 _SPHINX = (sys.executable, "-m", "sphinx", "-E", "-W", "-n", "--keep-going", "-q")
@@ -36,6 +37,7 @@ def _sphinx(builder: str, out: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
         timeout=600,
+        cwd=REPO,
     )
 
 

@@ -51,7 +51,14 @@ API_MODULES = (
     "briefings.codecs.json",
     "briefings.codecs.jsonl",
     "briefings.codecs.schema",
+    "briefings.codecs.csv",
+    "briefings.codecs.brat",
+    "briefings.codecs.jsonld",
     "briefings.codecs",
+    "briefings.strategies",
+    "briefings.corpus",
+    "briefings.dask",
+    "briefings.index",
 )
 
 
@@ -197,6 +204,21 @@ class Schema(SphinxDirective):
         return [block]
 
 
+class Literal(SphinxDirective):
+    """The value of a string constant (``module.NAME``) as a literal block."""
+
+    required_arguments = 1
+    option_spec = {"language": directives.unchanged}  # noqa: RUF012  (docutils' API)
+
+    def run(self) -> list[nodes.Node]:
+        module_name, _, name = self.arguments[0].rpartition(".")
+        value = getattr(importlib.import_module(module_name), name)
+        if not isinstance(value, str):
+            raise self.error(f"{self.arguments[0]} is not a string")
+        text = value.strip("\n")
+        return [nodes.literal_block(text, text, language=self.options.get("language", "text"))]
+
+
 def _help_of(argv: list[str]) -> str:
     from briefings.cli import main
 
@@ -312,29 +334,99 @@ def _publish_schema(app: Sphinx, exception: Exception | None) -> None:
     )
 
 
+def _lookup(dotted: str) -> Any:
+    """The object called ``dotted`` (``briefings.codecs.to_json``), or ``None``."""
+    module_name, _, name = dotted.rpartition(".")
+    while module_name:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            module_name, _, head = module_name.rpartition(".")
+            name = f"{head}.{name}"
+            continue
+        obj: Any = module
+        for part in name.split("."):
+            obj = getattr(obj, part, None)
+        return obj
+    return None
+
+
 def _resolve_short_names(
     app: Sphinx, env: Any, node: nodes.Element, contnode: nodes.Element
 ) -> nodes.Element | None:
-    """Resolve ``:class:`Briefing``` written in a module that does not define it.
+    """Resolve references the Python domain cannot, to the one place documenting them.
 
-    Docstrings name the package's classes by their short name; when exactly one
-    documented object of the package has that name, link to it.
+    * ``:class:`Briefing``` written in a module that does not define it: the
+      package's only documented object of that name;
+    * ``:func:`briefings.codecs.iter_lines``` (a re-export): the documented
+      object that *is* the same Python object (``briefings.codecs.jsonl.iter_lines``).
     """
     if node.get("refdomain") != "py":
         return None
-    target = node.get("reftarget", "")
-    if not target or "." in target.lstrip("~"):
+    target = node.get("reftarget", "").lstrip("~.")
+    if not target:
         return None
     domain = env.get_domain("py")
-    suffix = "." + target
-    found = [
+    suffix = "." + target.rpartition(".")[2]
+    candidates = [
         name
         for name, obj in domain.objects.items()
         if name.startswith("briefings.") and name.endswith(suffix) and not obj.aliased
     ]
-    if len(found) != 1:
+    if "." in target:
+        if not target.startswith("briefings."):
+            return None
+        wanted = _lookup(target)
+        if wanted is None:
+            return None
+        candidates = [name for name in candidates if _lookup(name) is wanted]
+    if len(candidates) != 1:
         return None
-    return domain.resolve_xref(env, node["refdoc"], app.builder, "obj", found[0], node, contnode)
+    return domain.resolve_xref(
+        env, node["refdoc"], app.builder, "obj", candidates[0], node, contnode
+    )
+
+
+def _docstring_doctests(  # noqa: PLR0917  (the signature of Sphinx's event)
+    app: Sphinx, what: str, name: str, obj: Any, options: Any, lines: list[str]
+) -> None:
+    """Run ``>>>`` examples of docstrings in their module's namespace.
+
+    Each run of ``>>>`` lines becomes a ``.. doctest::`` in a group named after
+    the module, set up with the module's globals, as ``pytest --doctest-modules``
+    would run it.
+    """
+    del app, options
+    if not any(line.lstrip().startswith(">>>") for line in lines):
+        return
+    module = name if what == "module" else getattr(obj, "__module__", None)
+    if not isinstance(module, str) or not module.startswith("briefings"):
+        return
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.lstrip().startswith(">>>"):
+            out.append(line)
+            i += 1
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        if out and out[-1].strip():
+            out.append("")
+        out += [f"{indent}.. doctest:: {module}", ""]
+        while i < len(lines) and lines[i].strip():
+            out.append("   " + lines[i])
+            i += 1
+        out.append("")
+    out += [
+        "",
+        f".. testsetup:: {module}",
+        "",
+        "   import importlib",
+        f"   globals().update(vars(importlib.import_module({module!r})))",
+        "",
+    ]
+    lines[:] = out
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -342,8 +434,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("briefings-api-index", ApiIndex)
     app.add_directive("briefings-vocabulary", Vocabulary)
     app.add_directive("briefings-schema", Schema)
+    app.add_directive("briefings-literal", Literal)
     app.add_directive("briefings-cli", Cli)
     app.add_directive("briefings-run", Run)
     app.connect("build-finished", _publish_schema)
     app.connect("missing-reference", _resolve_short_names)
+    app.connect("autodoc-process-docstring", _docstring_doctests)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
