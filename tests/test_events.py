@@ -1,0 +1,232 @@
+"""Tests for briefings.text._events: event references, their status and time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefings.model import Anchor, EventStatus
+from briefings.text._events import EventMatch, find_events
+from briefings.text._time import find_times
+
+ANCHOR = dt.date(2024, 3, 14)
+
+
+def events(text: str, **kw: bool) -> list[tuple[str, str]]:
+    times = find_times(text, anchor_date=ANCHOR, anchor=Anchor.CLAIM)
+    return [
+        (text[e.start : e.end], e.status.value)
+        for e in find_events(text, 0, len(text), times=times, **kw)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks took place in Geneva.", [("The talks", "occurred")]),
+        ("The summit was held behind closed doors.", [("The summit", "occurred")]),
+        ("The negotiations are under way.", [("The negotiations", "ongoing")]),
+        ("The naval exercises are continuing.", [("The naval exercises", "ongoing")]),
+        (
+            "Ministers will hold consultations next week.",
+            [("Ministers will hold consultations", "planned")],
+        ),
+        ("A visit to Hanoi is scheduled for May.", [("A visit to Hanoi", "planned")]),
+        ("We expect a reply from Washington.", [("a reply from Washington", "expected")]),
+        ("New sanctions could follow.", [("New sanctions could follow", "possible")]),
+        ("There are no plans for a summit.", [("a summit", "not_planned")]),
+        ("The ministry denied the attack took place.", [("the attack", "denied")]),
+        ("The drills reportedly began at dawn.", [("The drills", "alleged")]),
+        ("The elections matter.", [("The elections", "unknown")]),
+    ],
+)
+def test_status(text: str, expected: list[tuple[str, str]]) -> None:
+    assert events(text) == expected
+
+
+def test_negated_and_hedged_claims() -> None:
+    assert events("A meeting is planned.", negated=True) == [("A meeting", "not_planned")]
+    assert events("The strikes happened.", negated=True) == [("The strikes", "denied")]
+    assert events("The referendum matters.", hedged=True) == [("The referendum", "possible")]
+
+
+def test_phrases_take_modifiers_and_post_modifiers() -> None:
+    assert events("He spoke of Russia’s possible invasion of Ukraine.")[0][0] == (
+        "Russia’s possible invasion of Ukraine"
+    )
+    assert events("the risk of provocation by the army in the north is growing")[0] == (
+        "provocation by the army in the north",
+        "possible",
+    )
+    assert events("there are no plans for further contacts between Smith and Jones")[0] == (
+        "further contacts between Smith and Jones",
+        "not_planned",
+    )
+
+
+def test_coordination_and_brackets() -> None:
+    text = "We started the negotiations, the consultation [on trade], and we expect results."
+    assert events(text) == [("the negotiations, the consultation [on trade]", "occurred")]
+    text = "There is a constant process of drills, maneuvers, and military training."
+    assert events(text) == [("drills, maneuvers, and military training", "ongoing")]
+
+
+def test_modal_clauses() -> None:
+    assert events("He would not say when the army might launch its offensive.") == [
+        ("the army might launch its offensive", "possible")
+    ]
+    assert events("She said that such a response will be prepared.") == [
+        ("such a response will be prepared", "planned")
+    ]
+    # an expectation in the claim makes a planned event an expected one
+    assert events("We do expect it. She said that such a response will be prepared.")[-1] == (
+        "such a response will be prepared",
+        "expected",
+    )
+
+
+def test_argument_nouns_are_not_separate_events_unless_dated() -> None:
+    assert events("we expect to receive written responses to our proposals, which help") == [
+        ("written responses to our proposals", "expected")
+    ]
+    text = "after it gets the response to the proposals that Ruritania presented on Dec. 15, 2021."
+    got = events(text)
+    assert got[-1] == (
+        "the proposals that Ruritania presented on Dec. 15, 2021",
+        "occurred",
+    )
+    times = find_times(text, anchor_date=ANCHOR)
+    last = find_events(text, 0, len(text), times=times)[-1]
+    assert last.time is not None
+    assert last.time.value == "2021-12-15"
+
+
+def test_time_in_the_clause() -> None:
+    text = "The talks will take place next week."
+    times = find_times(text, anchor_date=ANCHOR)
+    (e,) = find_events(text, 0, len(text), times=times)
+    assert text[e.start : e.end] == "The talks will take place"
+    assert e.time is not None
+    assert text[e.time.start : e.time.end] == "next week"
+    assert e.status is EventStatus.PLANNED
+
+
+def test_status_from_a_past_time() -> None:
+    text = "The referendum on March 3."
+    times = find_times(text, anchor_date=ANCHOR, anchor=Anchor.CLAIM)
+    (e,) = find_events(text, 0, len(text), times=times)
+    assert e.status is EventStatus.OCCURRED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They talk every day.",
+        "He will visit Moscow.",
+        "She wants to attack the problem.",
+        "That was an offensive remark.",
+        "We call on everyone.",
+        "Nothing happened here.",
+    ],
+)
+def test_verbs_and_adjectives_are_not_events(text: str) -> None:
+    assert events(text) == []
+
+
+def test_range_limits_and_offsets() -> None:
+    text = "The summit ended. Talks with Iran will resume."
+    got = find_events(text, 18, len(text))
+    assert [text[e.start : e.end] for e in got] == ["Talks with Iran will resume"]
+    assert find_events(text, 30, 5) == []
+    assert [e.start for e in find_events(text, -3, 10**6)] == [0, 18]
+
+
+@given(
+    text=st.one_of(
+        st.text(),
+        st.lists(
+            st.sampled_from(
+                [
+                    "the talks",
+                    " ",
+                    ", ",
+                    "and ",
+                    "[",
+                    "]",
+                    "will ",
+                    "might ",
+                    "visit ",
+                    "that ",
+                    "of ",
+                    "Dec. 15, 2021",
+                    "yesterday",
+                    ".",
+                    "drills",
+                    "’s",
+                    "no plans",
+                    "n't ",
+                    "\n",
+                ]
+            )
+        ).map("".join),
+    ),
+    a=st.integers(-3, 120),
+    b=st.integers(-3, 120),
+    negated=st.booleans(),
+    hedged=st.booleans(),
+)
+def test_total_and_spans_slice(text: str, a: int, b: int, negated: bool, hedged: bool) -> None:
+    times = find_times(text, anchor_date=ANCHOR)
+    got = find_events(text, a, b, times=times, negated=negated, hedged=hedged)
+    for e in got:
+        assert isinstance(e, EventMatch)
+        assert max(0, a) <= e.start < e.end <= min(len(text), max(b, 0))
+        assert e.head in text[e.start : e.end].lower()
+        assert e.time is None or e.time in times
+
+
+def test_linear_time() -> None:
+    """Pathological inputs of 100,000+ characters finish in well under a second each."""
+    for text in ("the talks and " * 10_000, "[" * 100_000, "visit " * 20_000, "a" * 200_000):
+        started = time.perf_counter()
+        find_events(text, 0, len(text))
+        assert time.perf_counter() - started < 5
+
+
+def test_seed_events(shared_dir: Path) -> None:
+    """The seed's events, read from each claim's content (or the text), with their status."""
+    facts_path = shared_dir / "acceptance" / "eirns-2022-01-25-peskov.facts.json"
+    facts = json.loads(facts_path.read_text(encoding="utf-8"))
+    text = (shared_dir / "seed" / "eirns-2022-01-25-peskov.txt").read_text(encoding="utf-8")
+    held_on = dt.date.fromisoformat(facts["briefing"]["held_on"])
+    times = find_times(text, anchor_date=held_on, anchor=Anchor.CLAIM)
+    claims = {c["id"]: c for c in facts["claims"]}
+    found = 0
+    for item in facts["events"]:
+        at = text.find(item["text"])
+        assert at >= 0
+        if "claimed_in" in item:
+            claim = claims[item["claimed_in"]]
+            lo = text.find(claim["content"])
+            hi = lo + len(claim["content"])
+            negated = claim.get("polarity") == "negative"
+        else:  # the reporter's framing: the sentence it sits in
+            lo = text.rfind(".", 0, at) + 1
+            hi = text.find(".", at) + 1
+            negated = False
+        got = find_events(text, lo, hi, times=times, negated=negated)
+        spans = {(e.start, e.end): e for e in got}
+        match = spans.get((at, at + len(item["text"])))
+        assert match is not None, item["text"]
+        assert match.status.value == item["status"].replace(" ", "_"), item["text"]
+        if "date" in item:
+            assert match.time is not None
+            assert match.time.value == item["date"]
+        found += 1
+    assert found == len(facts["events"])
