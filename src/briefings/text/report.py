@@ -1,10 +1,57 @@
-"""Reader of news reports of briefings (work in progress: see issue 3)."""
+"""Reader of news reports of briefings: text in, :class:`~briefings.model.Briefing` out.
+
+:func:`parse_report` walks the report paragraph by paragraph and sentence by
+sentence, finds quotations and reporting cues, resolves each claim's source to one
+entity per real speaker, and records provenance (relaying outlets, embedded
+claims), negation, hedges, addressees, questions answered, time expressions and
+events. Page chrome is marked as boilerplate and never read as content; offsets
+always point into the text as given.
+
+It is pure Python, never raises on any ``str`` and runs in time linear in the
+length of the text.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from briefings.model import Briefing, BriefingKind, Document
+from briefings.model import (
+    Anchor,
+    Briefing,
+    BriefingKind,
+    Claim,
+    Cue,
+    Document,
+    Event,
+    Form,
+    Insertion,
+    InsertionKind,
+    Mention,
+    Organization,
+    OtherEntity,
+    Person,
+    Polarity,
+    Relay,
+    Role,
+    Span,
+    TimeExpression,
+    TimeKind,
+)
+from briefings.text._clean import find_boilerplate, find_title
+from briefings.text._dateline import find_dateline
+from briefings.text._events import find_events
+from briefings.text._quotes import Quote, find_insertions, find_quotes
+from briefings.text._report_claims import Context, RawClaim, note_people, read_sentence
+from briefings.text._report_extras import (
+    find_held_on,
+    headline_claim,
+    hedges_in,
+    negations_in,
+)
+from briefings.text._sentences import paragraphs, sentences, tokens
+from briefings.text._speakers import EntityRec, Registry
+from briefings.text._time import TimeMatch, find_times
 
 __all__ = ["parse_report"]
 
@@ -12,8 +59,333 @@ __all__ = ["parse_report"]
 def parse_report(
     text: str, *, published: dt.date | None = None, outlet: str | None = None
 ) -> Briefing:
-    """Read a news report of a briefing into a :class:`Briefing`."""
-    return Briefing(
-        document=Document(text=text, published=published, outlet=outlet),
-        kind=BriefingKind.REPORT,
+    """Read a news report of a briefing into a :class:`~briefings.model.Briefing`.
+
+    ``published`` is the publication date: relative dates ("yesterday", "on
+    Monday") and datelines without a year are resolved against the dateline's
+    date, else against it. ``outlet`` names the publisher when the text does not.
+    Never raises on any ``str``; linear in the length of ``text``.
+    """
+    chrome = find_boilerplate(text)
+    title = find_title(text, chrome)
+    dateline = find_dateline(text, published=published)
+    anchor_date = published
+    anchor = Anchor.PUBLISHED
+    if dateline is not None and dateline.date is not None:
+        anchor_date, anchor = dateline.date, Anchor.DATELINE
+    if outlet is None and dateline is not None and dateline.outlet:
+        outlet = dateline.outlet
+
+    ctx = Context(text=text, registry=Registry())
+    raw: list[RawClaim] = []
+    chrome_set = set(chrome)
+    body = [p for p in paragraphs(text) if p not in chrome_set]
+    for pn, (p_start, b) in enumerate(body):
+        a = p_start
+        if dateline is not None and a <= dateline.start < b:
+            a = max(a, dateline.end)
+        quotes = find_quotes(text, a, b)
+        protected = [(q.start, q.end) for q in quotes if q.closed]
+        for s, e in sentences(text, a, b, protected):
+            inside = [q for q in quotes if s <= q.start < e]
+            found = read_sentence(ctx, s, e, inside, pn)
+            for rc in found:
+                ctx.claims.append(rc)
+                raw.append(rc)
+                if rc.form is Form.DIRECT:
+                    raw.extend(_embedded(ctx, rc, len(raw) - 1, pn))
+            _note_outside(ctx, s, e, inside)
+    if title is not None:
+        hc = headline_claim(ctx, title[0], title[1])
+        if hc is not None:
+            raw.insert(0, hc)
+            for rc in raw[1:]:
+                if rc.parent is not None:
+                    rc.parent += 1
+
+    times = find_times(text, 0, len(text), anchor_date=anchor_date, anchor=anchor)
+    times = [t for t in times if not any(x <= t.start < y for x, y in chrome)]
+    held = find_held_on(text, body, times, (dateline.start, dateline.end) if dateline else None)
+    return _build(
+        text,
+        raw,
+        ctx,
+        times=times,
+        held=held,
+        chrome=chrome,
+        title=title,
+        dateline=(dateline.start, dateline.end) if dateline else None,
+        published=published,
+        outlet=outlet,
+        place=dateline.place if dateline else None,
     )
+
+
+def _note_outside(ctx: Context, s: int, e: int, quotes: Sequence[Quote]) -> None:
+    lo = s
+    for q in [*quotes, None]:
+        hi = e if q is None else q.start
+        if hi > lo:
+            toks = tokens(ctx.text, lo, hi)
+            people = note_people(ctx, toks, 0, len(toks))
+            if people:
+                ctx.last_person = people[-1] if ctx.last_person is None else ctx.last_person
+        if q is not None:
+            lo = q.end
+
+
+def _embedded(ctx: Context, parent: RawClaim, parent_index: int, pn: int) -> list[RawClaim]:
+    """Claims reported inside the quoted words of ``parent`` (third parties only)."""
+    out: list[RawClaim] = []
+    pieces = parent.parts or [parent.content]
+    people: list[EntityRec] = []
+    for a, b in pieces:
+        qa, qb = a + 1, b - 1 if b - a >= 2 and ctx.text[b - 1] in '"”»“' else b
+        if qb <= qa:
+            continue
+        for s, e in sentences(ctx.text, qa, qb):
+            found = read_sentence(
+                ctx, s, e, [], pn, quote_speaker=parent.speaker, quote_people=people
+            )
+            for rc in found:
+                rc.parent = parent_index
+                out.append(rc)
+            toks = tokens(ctx.text, s, e)
+            people.extend(
+                p for p in note_people(ctx, toks, 0, len(toks)) if p is not parent.speaker
+            )
+    return out
+
+
+def _build(
+    text: str,
+    raw: list[RawClaim],
+    ctx: Context,
+    *,
+    times: Sequence[TimeMatch],
+    held: tuple[dt.date, tuple[int, int]] | None,
+    chrome: list[tuple[int, int]],
+    title: tuple[int, int] | None,
+    dateline: tuple[int, int] | None,
+    published: dt.date | None,
+    outlet: str | None,
+    place: str | None,
+) -> Briefing:
+    reg = ctx.registry
+    time_objs: list[TimeExpression] = []
+    for n, t in enumerate(times, 1):
+        time_objs.append(
+            TimeExpression(
+                id=f"t{n}",
+                span=Span.of(text, t.start, t.end),
+                kind=t.kind,
+                start=t.value_start,
+                end=t.value_end,
+                granularity=t.granularity,
+                anchor=t.anchor,
+                anchor_date=t.anchor_date,
+            )
+        )
+    held_on = held[0] if held else None
+
+    mentions: list[Mention] = []
+    mention_ids: dict[tuple[int, int, str], str] = {}
+
+    def mention_id(rc: RawClaim) -> str | None:
+        if rc.mention is None or rc.speaker is None:
+            return None
+        key = (rc.mention[0], rc.mention[1], rc.speaker.id)
+        if key not in mention_ids:
+            mid = f"m{len(mentions) + 1}"
+            mention_ids[key] = mid
+            mentions.append(
+                Mention(
+                    id=mid,
+                    entity_id=rc.speaker.id,
+                    span=Span.of(text, rc.mention[0], rc.mention[1]),
+                    kind=rc.mention[2],
+                )
+            )
+        return mention_ids[key]
+
+    claims: list[Claim] = []
+    ids = [f"c{n}" for n in range(1, len(raw) + 1)]
+    prev_said: dict[str, tuple[dt.date, str | None, int]] = {}
+    for n, rc in enumerate(raw):
+        a, b = rc.content
+        if b <= a:
+            continue
+        parts = tuple(Span.of(text, x, y) for x, y in rc.parts)
+        quotes = tuple(Span.of(text, x, y) for x, y in rc.quotes if y > x)
+        ins: list[Insertion] = []
+        for x, y in rc.quotes:
+            for i0, i1, kind in find_insertions(text, x, y):
+                ins.append(
+                    Insertion(
+                        span=Span.of(text, i0, i1),
+                        kind=InsertionKind.BRACKET if kind == "bracket" else InsertionKind.ELLIPSIS,
+                    )
+                )
+        pieces = rc.parts or [rc.content]
+        negs = [s for x, y in pieces for s in negations_in(text, x, y)]
+        hedges = [s for x, y in pieces for s in hedges_in(text, x, y)]
+        said_on, said_time = _said_on(rc, times, time_objs)
+        spk = rc.speaker.id if rc.speaker else None
+        if said_on is None and spk is not None and spk in prev_said:
+            d, tid, para = prev_said[spk]
+            if rc.para - para <= 1 and rc.parent is None:
+                said_on, said_time = d, tid
+        if said_on is None and held_on is not None and rc.parent is None:
+            said_on = held_on
+        if said_on is not None and spk is not None and rc.parent is None:
+            prev_said[spk] = (said_on, said_time, rc.para)
+        cue = None
+        if rc.cue is not None:
+            cue = Cue(
+                span=Span.of(text, rc.cue[0], rc.cue[1]),
+                lemma=rc.lemma,
+                parts=tuple(Span.of(text, x, y) for x, y in rc.cue_parts),
+            )
+        claims.append(
+            Claim(
+                id=ids[n],
+                speaker_id=spk,
+                mention_id=mention_id(rc),
+                cue=cue,
+                act=rc.act,
+                form=rc.form,
+                content=Span.of(text, a, b),
+                content_parts=parts,
+                quotes=quotes,
+                insertions=tuple(ins),
+                polarity=Polarity.NEGATIVE if negs else Polarity.POSITIVE,
+                negations=tuple(Span.of(text, x, y) for x, y in negs),
+                hedges=tuple(Span.of(text, x, y) for x, y in hedges),
+                said_on=said_on,
+                said_on_time_id=said_time,
+                addressee=Span.of(text, *rc.addressee) if rc.addressee else None,
+                addressee_id=rc.addressee_entity.id if rc.addressee_entity else None,
+                in_response_to=Span.of(text, *rc.in_response_to) if rc.in_response_to else None,
+                relayed_by=tuple(
+                    Relay(entity_id=ent.id, span=Span.of(text, x, y)) for ent, (x, y) in rc.relays
+                ),
+                parent_id=ids[rc.parent] if rc.parent is not None else None,
+                framing=tuple(Span.of(text, x, y) for x, y in rc.framing),
+                evidence="continuation" if rc.continuation else "",
+            )
+        )
+
+    events = _events(text, claims, times, time_objs)
+
+    people = [
+        Person(
+            id=e.id,
+            name=e.name,
+            aliases=tuple(a for a in e.aliases if a != e.name),
+            roles=tuple(Role(title=r) for r in e.roles if r),
+        )
+        for e in reg.entities
+        if e.kind == "person"
+    ]
+    orgs = [
+        Organization(id=e.id, name=e.name, kind=e.org_kind, aliases=tuple(e.aliases))
+        for e in reg.entities
+        if e.kind == "org"
+    ]
+    others = [
+        OtherEntity(id=e.id, name=e.name, kind=e.other_kind, aliases=tuple(e.aliases))
+        for e in reg.entities
+        if e.kind == "other"
+    ]
+    briefers = _briefers(claims)
+    return Briefing(
+        document=Document(
+            text=text,
+            title=text[title[0] : title[1]] if title else None,
+            title_span=Span.of(text, *title) if title else None,
+            outlet=outlet,
+            published=published,
+            dateline=Span.of(text, *dateline) if dateline else None,
+            boilerplate=tuple(Span.of(text, a, b) for a, b in chrome),
+        ),
+        kind=BriefingKind.REPORT,
+        held_on=held_on,
+        held_on_evidence=Span.of(text, *held[1]) if held else None,
+        place=place,
+        briefer_ids=briefers,
+        audience=_audience(claims),
+        people=tuple(people),
+        organizations=tuple(orgs),
+        others=tuple(others),
+        mentions=tuple(mentions),
+        claims=tuple(claims),
+        events=tuple(events),
+        times=tuple(time_objs),
+    )
+
+
+def _said_on(
+    rc: RawClaim,
+    times: Sequence[TimeMatch],
+    time_objs: list[TimeExpression],
+) -> tuple[dt.date | None, str | None]:
+    """The date of saying given in the cue's own clause ("said on Monday")."""
+    if rc.clause is None:
+        return None, None
+    lo, hi = rc.clause
+    for t, obj in zip(times, time_objs, strict=True):
+        if lo <= t.start and t.end <= hi + 1 and obj.kind is TimeKind.DATE and obj.start:
+            return obj.start, obj.id
+    return None, None
+
+
+def _events(
+    text: str,
+    claims: list[Claim],
+    times: Sequence[TimeMatch],
+    time_objs: list[TimeExpression],
+) -> list[Event]:
+    """Event references in each claim's content, with the claim's wording's status."""
+    by_span = {(t.start, t.end): obj for t, obj in zip(times, time_objs, strict=True)}
+    out: list[Event] = []
+    for c in claims:
+        for piece in c.content_parts or (c.content,):
+            found = find_events(
+                text,
+                piece.start,
+                piece.end,
+                times=times,
+                negated=c.polarity is Polarity.NEGATIVE,
+                hedged=c.hedged,
+            )
+            for ev in found:
+                obj = None if ev.time is None else by_span.get((ev.time.start, ev.time.end))
+                out.append(
+                    Event(
+                        id=f"e{len(out) + 1}",
+                        span=Span.of(text, ev.start, ev.end),
+                        status=ev.status,
+                        time_id=obj.id if obj else None,
+                        date=obj.start if obj and obj.kind is TimeKind.DATE else None,
+                        claim_ids=(c.id,),
+                    )
+                )
+    return out
+
+
+def _briefers(claims: list[Claim]) -> tuple[str, ...]:
+    counts: dict[str, int] = {}
+    for c in claims:
+        if c.speaker_id and c.parent_id is None:
+            counts[c.speaker_id] = counts.get(c.speaker_id, 0) + 1
+    if not counts:
+        return ()
+    best = max(counts, key=lambda k: counts[k])
+    return (best,) if counts[best] >= 2 else ()
+
+
+def _audience(claims: list[Claim]) -> str | None:
+    for c in claims:
+        if c.addressee is not None and c.addressee.text.lower() in {"reporters", "journalists"}:
+            return c.addressee.text
+    return None

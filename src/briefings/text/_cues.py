@@ -1,0 +1,251 @@
+"""The reporting-verb lexicon: which words introduce a claim, and as which speech act.
+
+Verbs are listed by lemma with their act; inflected forms are generated (with a
+table of irregular ones), so every tense and the participle are recognised:
+``say / says / said / saying``. Phrases (``according to``, ``declined to
+comment``, ``expressed confidence``) are matched on word tokens by
+:func:`match_cue`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from briefings.model import SpeechAct
+from briefings.text._sentences import Token
+
+__all__: list[str] = []
+
+
+def _words(words: str) -> frozenset[str]:
+    """The whitespace-separated words of ``words``."""
+    return frozenset(words.split())
+
+
+A = SpeechAct
+
+# lemma -> act. "speech" verbs can introduce a quotation; "belief" verbs only a clause.
+SPEECH_VERBS: dict[str, SpeechAct] = {
+    "say": A.STATEMENT,
+    "tell": A.STATEMENT,
+    "add": A.STATEMENT,
+    "note": A.STATEMENT,
+    "state": A.STATEMENT,
+    "remark": A.STATEMENT,
+    "comment": A.STATEMENT,
+    "continue": A.STATEMENT,
+    "observe": A.STATEMENT,
+    "recall": A.STATEMENT,
+    "write": A.STATEMENT,
+    "tweet": A.STATEMENT,
+    "report": A.STATEMENT,
+    "mention": A.STATEMENT,
+    "point": A.STATEMENT,  # "pointed out"
+    "quip": A.STATEMENT,
+    "joke": A.STATEMENT,
+    "recount": A.STATEMENT,
+    "describe": A.STATEMENT,
+    "reiterate": A.STATEMENT,
+    "repeat": A.STATEMENT,
+    "testify": A.STATEMENT,
+    "specify": A.STATEMENT,
+    "indicate": A.STATEMENT,
+    "suggest": A.STATEMENT,
+    "signal": A.STATEMENT,
+    "acknowledge": A.CONFIRMATION,
+    "admit": A.CONFIRMATION,
+    "concede": A.CONFIRMATION,
+    "confirm": A.CONFIRMATION,
+    "assure": A.ASSURANCE,
+    "reassure": A.ASSURANCE,
+    "warn": A.WARNING,
+    "caution": A.WARNING,
+    "stress": A.EMPHASIS,
+    "emphasize": A.EMPHASIS,
+    "emphasise": A.EMPHASIS,
+    "underline": A.EMPHASIS,
+    "underscore": A.EMPHASIS,
+    "insist": A.EMPHASIS,
+    "highlight": A.EMPHASIS,
+    "deny": A.DENIAL,
+    "dismiss": A.DENIAL,
+    "reject": A.DENIAL,
+    "refute": A.DENIAL,
+    "explain": A.EXPLANATION,
+    "answer": A.ANSWER,
+    "reply": A.ANSWER,
+    "respond": A.ANSWER,
+    "retort": A.ANSWER,
+    "ask": A.QUESTION,
+    "wonder": A.QUESTION,
+    "claim": A.CLAIM,
+    "argue": A.CLAIM,
+    "allege": A.CLAIM,
+    "contend": A.CLAIM,
+    "assert": A.CLAIM,
+    "maintain": A.CLAIM,
+    "promise": A.PROMISE,
+    "pledge": A.PROMISE,
+    "vow": A.PROMISE,
+    "accuse": A.ACCUSATION,
+    "blame": A.ACCUSATION,
+    "charge": A.ACCUSATION,
+    "announce": A.ANNOUNCEMENT,
+    "declare": A.ANNOUNCEMENT,
+    "proclaim": A.ANNOUNCEMENT,
+    "predict": A.PREDICTION,
+    "forecast": A.PREDICTION,
+    "demand": A.DEMAND,
+    "urge": A.DEMAND,
+    "agree": A.AGREEMENT,
+    "criticize": A.CRITICISM,
+    "criticise": A.CRITICISM,
+    "slam": A.CRITICISM,
+    "blast": A.CRITICISM,
+    "complain": A.CRITICISM,
+    "condemn": A.CRITICISM,
+    "lament": A.CRITICISM,
+    "boast": A.STATEMENT,
+    "brag": A.STATEMENT,
+    "shout": A.STATEMENT,
+    "yell": A.STATEMENT,
+    "exclaim": A.STATEMENT,
+    "announced": A.ANNOUNCEMENT,
+}
+
+BELIEF_VERBS: dict[str, SpeechAct] = {
+    "believe": A.BELIEF,
+    "think": A.BELIEF,
+    "feel": A.BELIEF,
+    "hope": A.BELIEF,
+    "fear": A.BELIEF,
+    "worry": A.BELIEF,
+    "doubt": A.BELIEF,
+    "expect": A.PREDICTION,
+    "estimate": A.PREDICTION,
+    "know": A.BELIEF,
+    "suspect": A.BELIEF,
+    "reckon": A.BELIEF,
+    "conclude": A.BELIEF,
+    "acknowledged": A.CONFIRMATION,
+}
+
+REFUSAL_VERBS = frozenset({"decline", "refuse"})
+# object nouns of "tell": a human audience (an addressee) or a medium (a relay)
+AUDIENCE = _words(
+    """reporters journalists the press correspondents lawmakers legislators members
+    supporters voters crowd audience students viewers listeners"""
+)
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "think": ("think", "thinks", "thought", "thinking"),
+    "feel": ("feel", "feels", "felt", "feeling"),
+    "know": ("know", "knows", "knew", "known", "knowing"),
+    "forecast": ("forecast", "forecasts", "forecasted", "forecasting"),
+}
+
+
+def _inflect(lemma: str) -> tuple[str, ...]:
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        stem = lemma[:-1]
+        return (lemma, lemma + "s", lemma + "d", stem + "ing")
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        stem = lemma[:-1]
+        return (lemma, stem + "ies", stem + "ied", lemma + "ing")
+    if lemma.endswith(("s", "sh", "ch", "x")):
+        return (lemma, lemma + "es", lemma + "ed", lemma + "ing")
+    if lemma in {"slam", "quip", "vow"}:
+        d = lemma if lemma == "vow" else lemma + lemma[-1]
+        return (lemma, lemma + "s", d + "ed", d + "ing")
+    return (lemma, lemma + "s", lemma + "ed", lemma + "ing")
+
+
+def _forms(table: dict[str, SpeechAct]) -> dict[str, tuple[str, SpeechAct]]:
+    out: dict[str, tuple[str, SpeechAct]] = {}
+    for lemma, act in table.items():
+        if lemma.endswith("ed"):
+            continue
+        for form in _inflect(lemma):
+            out.setdefault(form, (lemma, act))
+    return out
+
+
+SPEECH_FORMS = _forms(SPEECH_VERBS)
+BELIEF_FORMS = _forms(BELIEF_VERBS)
+REFUSAL_FORMS = {f: lemma for lemma in REFUSAL_VERBS for f in _inflect(lemma)}
+# forms that can stand after their subject-less participle clause: ", adding that ..."
+PARTICIPLES = frozenset(f for f in SPEECH_FORMS if f.endswith("ing"))
+
+
+@attrs.frozen
+class CueMatch:
+    """A cue found at tokens ``[i, j)``: lemma, act, and what kind of cue it is.
+
+    ``kind`` is ``"verb"`` (a reporting verb), ``"according"`` (``according to X``:
+    the source follows), ``"refusal"`` (``declined to comment``), ``"quoted"``
+    (``was quoted by X as saying``, ``relay`` set), ``"opinion"`` (``in X's opinion``).
+    """
+
+    i: int
+    j: int
+    lemma: str
+    act: SpeechAct
+    kind: str
+    belief: bool = False
+    relay: tuple[int, int] | None = None  # token range of the relaying outlet
+
+
+def _low(toks: Sequence[Token], k: int) -> str:
+    return toks[k].low if 0 <= k < len(toks) else ""
+
+
+def match_cue(toks: Sequence[Token], k: int, *, beliefs: bool = True) -> CueMatch | None:
+    """The cue starting at token ``k``, if one does."""
+    w = toks[k].low
+    if w == "according" and _low(toks, k + 1) == "to":
+        return CueMatch(k, k + 2, "according to", A.STATEMENT, "according")
+    if w in REFUSAL_FORMS and _low(toks, k + 1) == "to" and k + 2 < len(toks):
+        verb = toks[k + 2].low
+        if toks[k + 2].is_word and verb.isalpha():
+            return CueMatch(k, k + 3, REFUSAL_FORMS[w], A.REFUSAL, "refusal")
+        return None
+    if w == "quoted" and _low(toks, k - 1) in {"was", "is", "were", "been"}:
+        # "was quoted by TASS as saying"
+        if _low(toks, k + 1) == "by":
+            m = k + 2
+            stop = min(len(toks), k + 10)
+            while m < stop and not (_low(toks, m) == "as" and _low(toks, m + 1) == "saying"):
+                m += 1
+            if m < stop:
+                return CueMatch(k - 1, m + 2, "say", A.STATEMENT, "quoted", relay=(k + 2, m))
+        if _low(toks, k + 1) == "as" and _low(toks, k + 2) == "saying":
+            return CueMatch(k - 1, k + 3, "say", A.STATEMENT, "quoted")
+        return None
+    if w == "expressed" and _low(toks, k + 1) in {"confidence", "hope", "certainty", "belief"}:
+        act = A.ASSURANCE if _low(toks, k + 1) in {"confidence", "certainty"} else A.BELIEF
+        return CueMatch(k, k + 2, "express", act, "verb")
+    if w == "pointed" and _low(toks, k + 1) == "out":
+        return CueMatch(k, k + 2, "point out", A.STATEMENT, "verb")
+    if w == "made" and _low(toks, k + 1) == "clear":
+        return CueMatch(k, k + 2, "make clear", A.EMPHASIS, "verb")
+    if w in SPEECH_FORMS:
+        lemma, act = SPEECH_FORMS[w]
+        if lemma == "point" and _low(toks, k + 1) != "out":
+            return None
+        if lemma in {"charge", "report", "state", "comment", "continue", "maintain", "signal"}:
+            # ambiguous nouns / verbs: only as verbs after a subject or before "that"/":"
+            nxt = _low(toks, k + 1)
+            if nxt not in {"that", ":", ",", "."} and not w.endswith(("ed", "es", "s")):
+                return None
+        return CueMatch(k, k + 1, lemma, act, "verb")
+    if beliefs and w in BELIEF_FORMS:
+        lemma, act = BELIEF_FORMS[w]
+        return CueMatch(k, k + 1, lemma, act, "verb", belief=True)
+    return None

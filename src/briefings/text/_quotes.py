@@ -1,0 +1,104 @@
+"""Quotation marks: find quoted stretches in one paragraph, in a single linear scan.
+
+Marks handled: straight ``"``, curly ``“ ”``, guillemets ``« »``, low-9 ``„ “``;
+single quotes (``‘ ’`` and ``'``) only nested inside a double quote. A quote opened
+but never closed runs to the end of its paragraph (``closed`` is false), so a
+stray mark never reaches past the paragraph it sits in. A closing mark with no
+opening one is ignored.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+__all__: list[str] = []
+
+_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“”", "‹": "›"}
+_CLOSERS = frozenset("”»›")
+QUOTE_MARKS = frozenset('"“”„«»‹›')
+_ELLIPSIS_DOTS = "..."
+
+
+@attrs.frozen
+class Quote:
+    """``[start, end)`` includes the marks; ``[inner_start, inner_end)`` is inside them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+
+
+def _opens_straight(text: str, i: int, lo: int) -> bool:
+    """Whether a straight ``"`` at ``i`` opens a quote (by what stands before it)."""
+    if i == lo:
+        return True
+    prev = text[i - 1]
+    return prev.isspace() or prev in "([{—–-/:;,"
+
+
+def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
+    """The top-level quotes in ``text[start:end]`` (one paragraph), in order."""
+    end = len(text) if end is None else end
+    quotes: list[Quote] = []
+    i = start
+    open_at = -1
+    closers = ""
+    while i < end:
+        ch = text[i]
+        if open_at < 0:
+            if ch in _OPEN_CLOSE:
+                open_at, closers = i, _OPEN_CLOSE[ch]
+            elif ch == '"' and _opens_straight(text, i, start):
+                open_at, closers = i, '"'
+        elif ch in closers or (ch == '"' and '"' in closers):
+            if ch == "“" and closers == "“”" and i + 1 < end and text[i + 1].isalnum():
+                i += 1  # a „low-9 quote closes with “ before a non-letter only
+                continue
+            quotes.append(Quote(open_at, i + 1, open_at + 1, i, closed=True))
+            open_at = -1
+        elif ch == '"' and closers != '"' and _opens_straight(text, i, start):
+            pass  # a straight mark inside a curly quote: nested, ignore
+        i += 1
+    if open_at >= 0:
+        stop = end
+        while stop > open_at + 1 and text[stop - 1].isspace():
+            stop -= 1
+        quotes.append(Quote(open_at, stop, open_at + 1, stop, closed=False))
+    return quotes
+
+
+def find_insertions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Editorial marks inside quoted words: ``(start, end, kind)`` with kind
+    ``"ellipsis"`` (``...``, ``…``, ``<…>``) or ``"bracket"`` (``[words]``)."""
+    out: list[tuple[int, int, str]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == "[":
+            j = text.find("]", i + 1, min(end, i + 400))
+            if j > i + 1 and text.find("[", i + 1, j) < 0:
+                out.append((i, j + 1, "bracket"))
+                i = j + 1
+                continue
+        elif ch == "<" and text.startswith("<…>", i):
+            out.append((i, i + 3, "ellipsis"))
+            i += 3
+            continue
+        elif ch == "…":
+            out.append((i, i + 1, "ellipsis"))
+        elif ch == "." and text.startswith(_ELLIPSIS_DOTS, i):
+            j = i
+            while j < end and text[j] == ".":
+                j += 1
+            out.append((i, j, "ellipsis"))
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def inner_words(text: str, quote: Quote) -> int:
+    """How many words the quote holds."""
+    return len(text[quote.inner_start : quote.inner_end].split())

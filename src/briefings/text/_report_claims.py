@@ -1,0 +1,895 @@
+"""Claims in one sentence: cues, their sources, and the words attributed to them.
+
+The reader hands each sentence (with its quotes) to :func:`read_sentence`, which
+returns :class:`RawClaim` records; ``report.py`` turns them into model objects.
+Shapes recognised (every tense of every cue in :mod:`._cues`):
+
+* direct, cue after / before / inside the quote: ``“A,” he said``, ``He said: “A.”``,
+  ``“A,” he said, “B.”``, ``“A,” said the minister``;
+* indirect, cue before: ``X said (that) C``, ``X told reporters C``, ``X declined to
+  comment (on C)``, ``According to X, C``;
+* indirect, cue after: ``C, X said``, ``C, according to X``;
+* a participle sharing the subject: ``..., adding that C``, ``..., explaining C``;
+* a quote with no cue of its own continues the previous speaker (see the caller).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from briefings.model import Form, MentionKind, SpeechAct
+from briefings.text._cues import AUDIENCE, PARTICIPLES, CueMatch, match_cue
+from briefings.text._quotes import Quote, inner_words
+from briefings.text._sentences import Token, tokens
+from briefings.text._speakers import (
+    EntityRec,
+    Phrase,
+    Registry,
+    classify,
+    phrase_after,
+    subject_before,
+)
+
+__all__: list[str] = []
+
+
+def _words(words: str) -> frozenset[str]:
+    """The whitespace-separated words of ``words``."""
+    return frozenset(words.split())
+
+
+_WH = _words("""whether when what how why who where if which whom""")
+_FRAMING = _words(
+    """hinting alluding apparently referring implying suggesting signaling signalling"""
+)
+_NEUTRAL = frozenset({"say", "tell", "add", "note", "continue", "comment", "state", "remark"})
+_RESPONSE_OPENERS = (
+    ("in", "a", "response", "to"),
+    ("in", "response", "to"),
+    ("in", "reply", "to"),
+    ("in", "an", "answer", "to"),
+    ("answering",),
+    ("responding", "to"),
+    ("replying", "to"),
+    ("when", "asked"),
+    ("asked", "about"),
+    ("asked", "whether"),
+    ("asked", "if"),
+)
+_RELAY_OPENERS = (
+    ("in", "an", "interview", "with"),
+    ("in", "an", "interview", "to"),
+    ("in", "comments", "to"),
+    ("in", "remarks", "to"),
+    ("speaking", "to"),
+    ("according", "to"),
+    ("quoted", "by"),
+    ("cited", "by"),
+)
+_TELL = frozenset(
+    {"tell", "assure", "warn", "inform", "remind", "reassure", "promise", "caution", "urge"}
+)
+_PASSIVE = _words("""was were been being is are be""")
+
+
+@attrs.define
+class RawClaim:
+    """A claim before ids are assigned. Spans are ``(start, end)`` character offsets."""
+
+    speaker: EntityRec | None
+    mention: tuple[int, int, MentionKind] | None
+    cue: tuple[int, int] | None
+    cue_parts: list[tuple[int, int]]
+    lemma: str
+    act: SpeechAct
+    form: Form
+    content: tuple[int, int]
+    parts: list[tuple[int, int]] = attrs.Factory(list)
+    quotes: list[tuple[int, int]] = attrs.Factory(list)
+    relays: list[tuple[EntityRec, tuple[int, int]]] = attrs.Factory(list)
+    addressee: tuple[int, int] | None = None
+    addressee_entity: EntityRec | None = None
+    in_response_to: tuple[int, int] | None = None
+    framing: list[tuple[int, int]] = attrs.Factory(list)
+    clause: tuple[int, int] | None = None  # where a time of saying may stand
+    parent: int | None = None
+    para: int = 0
+    belief: bool = False
+    continuation: bool = False
+
+
+@attrs.define
+class Context:
+    """What the reader knows while it walks the document."""
+
+    text: str
+    registry: Registry
+    claims: list[RawClaim] = attrs.Factory(list)
+    last_person: EntityRec | None = None
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _strip_span(text: str, a: int, b: int, *, trail: str = " \t\n,;:—–-") -> tuple[int, int]:
+    while a < b and text[a] in " \t\n,;:—–-":
+        a += 1
+    while b > a and text[b - 1] in trail:
+        b -= 1
+    if b > a and text[b - 1] == "." and not text[a:b].endswith("..."):
+        b -= 1
+        while b > a and text[b - 1] in " \t":
+            b -= 1
+    return a, b
+
+
+def _starts(toks: Sequence[Token], k: int, words: Sequence[str]) -> bool:
+    if k + len(words) > len(toks):
+        return False
+    return all(toks[k + n].low == w for n, w in enumerate(words))
+
+
+def resolve(
+    ctx: Context, phrase: Phrase, pos: int, *, quote_people: list[EntityRec] | None = None
+) -> EntityRec | None:
+    """The entity a source phrase names (pronouns resolve to someone met before)."""
+    reg = ctx.registry
+    if phrase.kind == "pronoun":
+        p = phrase.name
+        if quote_people is not None:
+            if p in {"he", "she", "him", "her"}:
+                return quote_people[-1] if quote_people else None
+            return None
+        if p in {"he", "she", "him", "her"}:
+            last = ctx.claims[-1].speaker if ctx.claims else None
+            if last is not None and last.kind == "person":
+                return last
+            return ctx.last_person
+        if p in {"it", "its"}:
+            last = ctx.claims[-1].speaker if ctx.claims else None
+            if last is not None and last.kind in {"org", "other"}:
+                return last
+            return reg.last_of({"org"}, pos + 1)
+        if p in {"they", "them", "their"}:
+            last = ctx.claims[-1].speaker if ctx.claims else None
+            if last is not None and last.kind in {"org", "other"}:
+                return last
+            return None
+        return None
+    if phrase.kind == "person":
+        rec = reg.person(phrase.name, phrase.role, pos)
+        ctx.last_person = rec
+        return rec
+    if phrase.kind == "role":
+        rec = reg.role_person(phrase.role, pos)
+        ctx.last_person = rec
+        return rec
+    if phrase.kind == "org":
+        return reg.org(phrase.name, phrase.org_kind, pos)
+    return reg.other(phrase.name, phrase.other_kind, pos)
+
+
+def note_people(ctx: Context, toks: Sequence[Token], lo: int, hi: int) -> list[EntityRec]:
+    """Register names with titles met in running text (``President Vladimir Putin``)."""
+    found: list[EntityRec] = []
+    k = lo
+    while k < hi:
+        t = toks[k]
+        if t.is_cap and t.is_word:
+            rng = phrase_after(toks, k, hi)
+            if rng is not None and rng[1] > k:
+                ph = classify(ctx.text, toks, rng[0], rng[1])
+                if (
+                    ph is not None
+                    and ph.kind == "person"
+                    and (
+                        ph.mention_kind is MentionKind.TITLE_NAME
+                        or len(ph.name.split()) >= 2
+                        or _known(ctx, ph.name)
+                    )
+                ):
+                    rec = ctx.registry.person(ph.name, ph.role, toks[rng[0]].start)
+                    found.append(rec)
+                k = rng[1]
+                continue
+        k += 1
+    return found
+
+
+def _known(ctx: Context, name: str) -> bool:
+    low = name.lower()
+    return any(
+        e.kind == "person" and (e.surname == low or low in (a.lower() for a in e.aliases))
+        for e in ctx.registry.entities
+    )
+
+
+# --------------------------------------------------------------------------- the sentence
+
+
+@attrs.define
+class _Hit:
+    cue: CueMatch
+    subj: tuple[int, int] | None  # token range
+    inverted: bool = False
+    shared: bool = False
+    after: bool = False  # the content stands before the cue
+
+
+def _quote_index(toks: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
+    idx = [-1] * len(toks)
+    q = 0
+    for k, t in enumerate(toks):
+        while q < len(quotes) and quotes[q].end <= t.start:
+            q += 1
+        if q < len(quotes) and quotes[q].start <= t.start < quotes[q].end:
+            idx[k] = q
+    return idx
+
+
+def _is_clausal(
+    text: str, s: int, q: Quote, toks: Sequence[Token], qidx: list[int], *, qi: int
+) -> bool:
+    words = inner_words(text, q)
+    if words < 2 or (words < 3 and not text[q.start : q.inner_end].rstrip().endswith(",")):
+        return False
+    before = text[s : q.start].rstrip()
+    if not before or before.endswith((":", ",", "—", "–", "-")):
+        return True
+    inner = text[q.inner_start : q.inner_end].rstrip()
+    first = next((k for k, x in enumerate(qidx) if x == qi), None)
+    if first is not None and first > 0:
+        prev = toks[first - 1]
+        m = match_cue(toks, first - 1, beliefs=False)
+        if m is not None and prev.text[:1].islower():
+            return True
+    return inner.endswith(",") and inner[:1].isupper()
+
+
+def read_sentence(
+    ctx: Context,
+    s: int,
+    e: int,
+    quotes: Sequence[Quote],
+    para: int,
+    *,
+    quote_speaker: EntityRec | None = None,
+    quote_people: list[EntityRec] | None = None,
+) -> list[RawClaim]:
+    """The claims of the sentence ``text[s:e]``; ``quotes`` are the quotes inside it.
+
+    With ``quote_speaker`` set, the sentence is inside that speaker's quote: only
+    third-party speech is reported, as embedded claims.
+    """
+    text = ctx.text
+    toks = tokens(text, s, e)
+    if not toks:
+        return []
+    qidx = _quote_index(toks, quotes)
+    clausal = (
+        [q for n, q in enumerate(quotes) if _is_clausal(text, s, q, toks, qidx, qi=n)]
+        if quote_speaker is None
+        else []
+    )
+    inside_people: list[EntityRec] | None = None
+    if quote_speaker is not None:
+        inside_people = list(quote_people or [])
+
+    # 1. cues with their subjects
+    hits: list[_Hit] = []
+    k = 0
+    while k < len(toks):
+        if qidx[k] >= 0:
+            k += 1
+            continue
+        t = toks[k]
+        m = match_cue(toks, k, beliefs=quote_speaker is None)
+        if m is None or any(qidx[x] >= 0 for x in range(m.i, min(m.j, len(toks)))):
+            k += 1
+            continue
+        if m.kind != "according" and not t.text[:1].islower():
+            k += 1
+            continue
+        prev = toks[m.i - 1].low if m.i > 0 else ""
+        if m.kind in {"verb"} and (
+            prev in {"to", "the", "a", "an", "his", "her", "their", "its"}
+            or prev in _PASSIVE
+            or prev in {"not", "n't", "never"}
+        ):
+            k = m.j
+            continue
+        if m.kind == "verb" and toks[m.i].low in {"says", "said"} and prev in {"’s", "'s"}:
+            k = m.j
+            continue
+        hit = _Hit(m, None)
+        if m.kind == "according":
+            rng = phrase_after(toks, m.j)
+            if rng is None:
+                k = m.j
+                continue
+            hit.subj = rng
+            hit.inverted = True
+        else:
+            lo = 0
+            for x in range(m.i - 1, -1, -1):
+                if qidx[x] >= 0:
+                    lo = x + 1
+                    break
+            subj = subject_before(toks, m.i, lo)
+            if subj is None and m.i - 1 >= 0 and toks[m.i - 1].low == "who" and m.i - 2 >= 0:
+                subj = subject_before(toks, m.i - 2, lo)
+            if subj is not None:
+                hit.subj = subj
+            elif (
+                m.kind == "verb"
+                and toks[m.i].low in PARTICIPLES
+                and m.i > 0
+                and toks[m.i - 1].text == ","
+            ):
+                hit.shared = True
+            elif m.kind == "verb" and m.i > 0 and (toks[m.i - 1].text == "," or qidx[m.i - 1] >= 0):
+                rng = phrase_after(toks, m.j)
+                if rng is not None and toks[rng[0]].low not in {"that", "this"}:
+                    hit.subj = rng
+                    hit.inverted = True
+            if hit.subj is None and not hit.shared:
+                k = m.j
+                continue
+        hits.append(hit)
+        k = m.j
+    if quote_speaker is not None:
+        hits = [h for h in hits if h.cue.kind == "verb" and h.subj is not None]
+
+    claims: list[RawClaim] = []
+    taken: list[tuple[int, int]] = []
+
+    def subject_phrase(h: _Hit) -> Phrase | None:
+        if h.subj is None:
+            return None
+        return classify(text, toks, h.subj[0], h.subj[1])
+
+    def make_speaker(h: _Hit) -> tuple[EntityRec | None, tuple[int, int, MentionKind] | None]:
+        if h.shared:
+            prev = claims[-1] if claims else (ctx.claims[-1] if ctx.claims else None)
+            if prev is None:
+                return None, None
+            return prev.speaker, prev.mention
+        ph = subject_phrase(h)
+        if ph is None:
+            return None, None
+        if inside_people is not None:
+            if ph.kind == "pronoun":
+                rec = resolve(ctx, ph, ph.start, quote_people=inside_people)
+            elif ph.kind in {"person", "role", "org"}:
+                rec = resolve(ctx, ph, ph.start)
+            else:
+                rec = None
+            if rec is None or rec is quote_speaker:
+                return None, None
+            return rec, (ph.start, ph.end, ph.mention_kind)
+        if ph.kind == "pronoun" and ph.name in {"i", "we"}:
+            return None, None
+        rec = resolve(ctx, ph, ph.start)
+        if rec is None:
+            return None, None
+        return rec, (ph.start, ph.end, ph.mention_kind)
+
+    # the cue clause tail: everything after the cue up to the content or the end
+    def tail_info(h: _Hit, start_tok: int, stop: int) -> dict[str, object]:
+        info: dict[str, object] = {}
+        k = start_tok
+        while k < stop:
+            if qidx[k] >= 0:
+                break
+            for opener in _RESPONSE_OPENERS:
+                if _starts(toks, k, opener):
+                    a = k + len(opener)
+                    b = a
+                    while b < stop and toks[b].text not in {",", ".", ";", ":"} and qidx[b] < 0:
+                        b += 1
+                    if b > a:
+                        info["response"] = (toks[a].start, toks[b - 1].end)
+                    k = b
+                    break
+            else:
+                for opener in _RELAY_OPENERS:
+                    if _starts(toks, k, opener):
+                        rng = phrase_after(toks, k + len(opener), stop)
+                        if rng is not None:
+                            ph = classify(text, toks, rng[0], rng[1])
+                            if ph is not None and ph.kind == "org":
+                                rec = resolve(ctx, ph, ph.start)
+                                if rec is not None:
+                                    relays = info.setdefault("relays", [])
+                                    assert isinstance(relays, list)
+                                    relays.append((rec, (ph.start, ph.end)))
+                            k = rng[1]
+                            break
+                else:
+                    if toks[k].low in _FRAMING and k > 0 and toks[k - 1].text == ",":
+                        b = k
+                        while b < stop and qidx[b] < 0:
+                            b += 1
+                        a2, b2 = _strip_span(text, toks[k].start, toks[b - 1].end)
+                        if b2 > a2:
+                            info["framing"] = (a2, b2)
+                        info["framing_tok"] = k - 1
+                        break
+                    k += 1
+        return info
+
+    def addressee_after(h: _Hit) -> tuple[int, tuple[int, int] | None, EntityRec | None, bool]:
+        """(next token, addressee span, relay entity, is_relay) after a cue."""
+        k = h.cue.j
+        if h.inverted and h.subj is not None and h.cue.kind != "according":
+            k = h.subj[1]
+        if h.cue.lemma in _TELL or (h.cue.lemma == "say" and _starts(toks, k, ("to",))):
+            k0 = k + 1 if h.cue.lemma == "say" else k
+            if k0 < len(toks) and qidx[k0] < 0 and toks[k0].low not in {"that"} | _WH:
+                rng = phrase_after(toks, k0)
+                if rng is None and toks[k0].low in AUDIENCE:
+                    rng = (k0, k0 + 1)
+                if rng is not None:
+                    ph = classify(text, toks, rng[0], rng[1])
+                    span = (toks[rng[0]].start, toks[rng[1] - 1].end)
+                    if (
+                        ph is not None
+                        and ph.kind == "org"
+                        and ph.org_kind.value
+                        in {
+                            "news_agency",
+                            "media",
+                        }
+                    ):
+                        return rng[1], span, resolve(ctx, ph, ph.start), True
+                    if ph is not None and ph.kind in {"person", "role"}:
+                        return rng[1], span, resolve(ctx, ph, ph.start), False
+                    if ph is not None or toks[rng[0]].low in AUDIENCE | {"the"}:
+                        return rng[1], span, None, False
+        return k, None, None, False
+
+    def content_start(k: int) -> tuple[int, int] | None:
+        """Skip times, commas and 'that' after a cue; ``(token, time_clause_end)``."""
+        n = len(toks)
+        guard = 0
+        while k < n and guard < 12:
+            guard += 1
+            w = toks[k].low
+            if qidx[k] >= 0:
+                return k, k
+            if w in {",", "that", ":", "—", "–"}:
+                k += 1
+                continue
+            if w in _TIME_WORDS:
+                k += 1
+                continue
+            if w in {"on", "in", "at", "during", "this", "last", "next", "earlier", "later"} and (
+                k + 1 < n and (toks[k + 1].low in _TIME_WORDS or toks[k + 1].text[:1].isdigit())
+            ):
+                k += 1
+                continue
+            if toks[k].text[:1].isdigit() and k > 0 and toks[k - 1].low in _MONTHS:
+                k += 1
+                continue
+            if w in _MONTHS and k + 1 < n and toks[k + 1].text[:1].isdigit():
+                k += 1
+                continue
+            break
+        return (k, k) if k < n else None
+
+    def content_end(k: int) -> tuple[int, list[tuple[int, int]], int]:
+        """(end char, framing spans, end token) of a content starting at token k."""
+        n = len(toks)
+        j = k
+        while j < n:
+            if qidx[j] < 0 and toks[j].text == "," and j + 1 < n and qidx[j + 1] < 0:
+                nxt = toks[j + 1].low
+                if nxt in _FRAMING:
+                    a2, b2 = _strip_span(text, toks[j + 1].start, e)
+                    return toks[j].start, [(a2, b2)], j
+                if nxt in PARTICIPLES:
+                    m2 = match_cue(toks, j + 1, beliefs=False)
+                    if m2 is not None:
+                        return toks[j].start, [], j
+                if nxt == "according" and j + 2 < n and toks[j + 2].low == "to":
+                    return toks[j].start, [], j
+                rng = subject_before_cue(j + 1)
+                if rng:
+                    return toks[j].start, [], j
+            j += 1
+        return e, [], n
+
+    def subject_before_cue(k: int) -> bool:
+        """Whether tokens from k form 'SUBJ CUE' closing the sentence (', Peskov said')."""
+        for h in hits:
+            if h.subj is not None and h.subj[0] == k and not h.inverted and h.cue.i > k:
+                return True
+            if h.inverted and h.cue.i == k and h.cue.kind == "verb":
+                return True
+        return False
+
+    # 2. direct quotes: attach each clausal quote to an adjacent cue
+    used_hits: set[int] = set()
+    quote_owner: dict[int, int] = {}
+    for qn, q in enumerate(quotes):
+        if q not in clausal:
+            continue
+        best = None
+        for hn, h in enumerate(hits):
+            if h.shared or h.cue.kind == "refusal":
+                continue
+            lo_tok = min(h.cue.i, h.subj[0] if h.subj else h.cue.i)
+            hi_tok = max(h.cue.j, h.subj[1] if h.subj else h.cue.j)
+            lo_c, hi_c = toks[lo_tok].start, toks[hi_tok - 1].end
+            if q.end <= lo_c:
+                gap = text[q.end : lo_c]
+                if gap.strip(" ,—–-") == "":
+                    best = hn
+                    break
+            elif q.start >= hi_c:
+                gap = text[hi_c : q.start]
+                words = gap.split()
+                if gap.strip() in {"", ":", ",", "—", "–", "-"} or (
+                    len(words) <= 8
+                    and gap.rstrip().endswith((":", ","))
+                    and "that" not in (w.lower() for w in words)
+                ):
+                    best = hn
+                    break
+        if best is not None:
+            quote_owner[qn] = best
+    by_hit: dict[int, list[int]] = {}
+    for qn, hn in quote_owner.items():
+        by_hit.setdefault(hn, []).append(qn)
+    for hn, qns in sorted(by_hit.items(), key=lambda kv: min(kv[1])):
+        h = hits[hn]
+        speaker, mention = make_speaker(h)
+        if speaker is None:
+            continue
+        used_hits.add(hn)
+        parts = [(quotes[qn].start, quotes[qn].end) for qn in sorted(qns)]
+        cstart, cend = parts[0][0], parts[-1][1]
+        cue_tail_start = h.cue.j if not h.inverted else (h.subj[1] if h.subj else h.cue.j)
+        nxt_q = next(
+            (quotes[qn].start for qn in sorted(qns) if quotes[qn].start >= toks[h.cue.i].end), e
+        )
+        stop_tok = next(
+            (x for x in range(cue_tail_start, len(toks)) if toks[x].start >= nxt_q), len(toks)
+        )
+        info = tail_info(h, cue_tail_start, stop_tok)
+        k_addr, addr, addr_ent, is_relay = addressee_after(h)
+        rc = _new_claim(
+            h, speaker, mention, toks, form=Form.DIRECT, content=(cstart, cend), para=para
+        )
+        rc.parts = parts if len(parts) > 1 else []
+        rc.quotes = [(quotes[qn].inner_start, quotes[qn].inner_end) for qn in sorted(qns)]
+        _apply_info(rc, info, addr, addr_ent, is_relay)
+        rc.clause = (
+            toks[min(h.cue.i, h.subj[0] if h.subj else h.cue.i)].start,
+            toks[stop_tok - 1].end if stop_tok > 0 else e,
+        )
+        if h.cue.relay is not None:
+            _relay_from(ctx, rc, toks, h.cue.relay)
+        claims.append(rc)
+        taken.append((cstart, cend))
+        lo_tok = min(h.cue.i, h.subj[0] if h.subj else h.cue.i)
+        taken.append((toks[lo_tok].start, toks[stop_tok - 1].end if stop_tok > 0 else e))
+
+    # 3. indirect claims, cue after the content: "C, X said"
+    for hn, h in enumerate(hits):
+        if hn in used_hits or h.shared or h.subj is None or h.cue.kind in {"refusal"}:
+            continue
+        if h.cue.kind == "according":
+            # "C, according to X" (the content before)
+            if h.cue.i >= 1 and toks[h.cue.i - 1].text == ",":
+                a, b = _strip_span(text, s, toks[h.cue.i - 1].start)
+                if _overlaps(taken, a, b) or b - a < 8:
+                    continue
+                a = _after_taken(taken, a, b, text)
+                speaker, mention = make_speaker(h)
+                if speaker is None:
+                    continue
+                used_hits.add(hn)
+                rc = _new_claim(
+                    h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para
+                )
+                _fragments(rc, quotes, text)
+                claims.append(rc)
+                taken.append((a, toks[h.subj[1] - 1].end))
+            continue
+        lo_tok = min(h.cue.i, h.subj[0])
+        if lo_tok == 0 or toks[lo_tok - 1].text not in {",", "—", "–"}:
+            continue
+        if qidx[lo_tok - 1] >= 0:
+            continue
+        # after the cue: no clause of its own
+        after = h.subj[1] if h.inverted else h.cue.j
+        k_addr, addr, addr_ent, is_relay = addressee_after(h)
+        after = max(after, k_addr)
+        if after < len(toks) and (
+            toks[after].low == "that" or toks[after].low in _WH or toks[after].text == ":"
+        ):
+            continue
+        if after < len(toks) and qidx[after] >= 0:
+            continue
+        # content: from the sentence start (or the previous claim) to the comma
+        a, b = _strip_span(text, s, toks[lo_tok - 1].start)
+        a = _after_taken(taken, a, b, text)
+        if b - a < 8 or _overlaps(taken, a, b):
+            continue
+        speaker, mention = make_speaker(h)
+        if speaker is None:
+            continue
+        used_hits.add(hn)
+        end_tok = len(toks)
+        for x in range(after, len(toks)):
+            if toks[x].text == "," and x + 1 < len(toks) and toks[x + 1].low in PARTICIPLES:
+                end_tok = x
+                break
+        info = tail_info(h, after, end_tok)
+        rc = _new_claim(h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para)
+        _fragments(rc, quotes, text)
+        _apply_info(rc, info, addr, addr_ent, is_relay)
+        rc.clause = (toks[lo_tok].start, toks[end_tok - 1].end)
+        claims.append(rc)
+        taken.append((a, toks[end_tok - 1].end))
+
+    # 4. indirect claims, cue before the content
+    for hn, h in enumerate(hits):
+        if hn in used_hits:
+            continue
+        cue_start = toks[h.cue.i].start
+        if _inside(taken, cue_start):
+            continue
+        speaker, mention = make_speaker(h)
+        if speaker is None:
+            continue
+        if h.cue.kind == "according":
+            # "According to X, C"
+            k = h.subj[1] if h.subj else h.cue.j
+            info = tail_info(h, k, len(toks))
+        else:
+            info = {}
+        k_addr, addr, addr_ent, is_relay = addressee_after(h)
+        if h.cue.kind == "according":
+            k_addr = h.subj[1] if h.subj else h.cue.j
+        cs = content_start(k_addr)
+        if cs is not None and not toks[cs[0]].is_word and qidx[cs[0]] < 0:
+            cs = None
+        if cs is None:
+            if h.cue.kind == "refusal":
+                # "declined to comment": the refused act is the content
+                a, b = toks[h.cue.j - 1].start, toks[h.cue.j - 1].end
+                rc = _new_claim(
+                    h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para
+                )
+                rc.clause = (cue_start, e)
+                claims.append(rc)
+                taken.append((cue_start, e))
+            continue
+        ktok, _ = cs
+        first = toks[ktok]
+        if h.cue.kind == "verb" and not _takes_clause(h.cue, toks, ktok, k_addr, qidx):
+            continue
+        if h.cue.belief and (quote_speaker is not None or h.inverted):
+            continue
+        a = first.start
+        end_c, framing, end_tok = content_end(ktok)
+        a, b = _strip_span(text, a, end_c)
+        if b <= a:
+            continue
+        rc = _new_claim(h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para)
+        _fragments(rc, quotes, text)
+        rc.framing = framing
+        _apply_info(rc, info, addr, addr_ent, is_relay)
+        lo_tok = min(h.cue.i, h.subj[0]) if h.subj else h.cue.i
+        rc.clause = (toks[lo_tok].start, a)
+        if h.cue.relay is not None:
+            _relay_from(ctx, rc, toks, h.cue.relay)
+        claims.append(rc)
+        taken.append((a, b))
+
+    # 5. clausal quotes no cue claimed: continuation of the speaker before
+    owned = {qn for qn in quote_owner if quote_owner[qn] in used_hits}
+    for qn, q in enumerate(quotes):
+        if q not in clausal or qn in owned or _inside(taken, q.start):
+            continue
+        before = claims[-1] if claims else (ctx.claims[-1] if ctx.claims else None)
+        if before is None or before.speaker is None or para - before.para > 1:
+            continue
+        rc = RawClaim(
+            speaker=before.speaker,
+            mention=None,
+            cue=None,
+            cue_parts=[],
+            lemma="",
+            act=SpeechAct.STATEMENT,
+            form=Form.DIRECT,
+            content=(q.start, q.end),
+            quotes=[(q.inner_start, q.inner_end)],
+            para=para,
+            continuation=True,
+        )
+        claims.append(rc)
+        taken.append((q.start, q.end))
+
+    claims.sort(key=lambda c: c.content[0])
+    return claims
+
+
+_TIME_WORDS = _words(
+    """yesterday today tomorrow tonight morning afternoon evening night week month year
+    weekend monday tuesday wednesday thursday friday saturday sunday recently earlier
+    later now"""
+)
+_MONTHS = _words(
+    """january february march april may june july august september october november
+    december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. jan feb mar
+    apr jun jul aug sep sept oct nov dec"""
+)
+
+
+def _takes_clause(
+    cue: CueMatch, toks: Sequence[Token], k: int, k_addr: int, qidx: list[int]
+) -> bool:
+    """Whether what follows a verb cue at token k reads as reported content."""
+    w = toks[k].low
+    prev = toks[k - 1].low if k > 0 else ""
+    if prev in {"that", ":"} or w in _WH or qidx[k] >= 0:
+        return True
+    if w in {"to", "for", "with", "by", "about", "of", "up", "in", "on", "at", "it", "so", "."}:
+        return False
+    if cue.lemma in {
+        "say",
+        "tell",
+        "add",
+        "think",
+        "believe",
+        "feel",
+        "hope",
+        "fear",
+        "argue",
+        "claim",
+        "insist",
+        "warn",
+        "suggest",
+        "predict",
+        "assure",
+        "announce",
+        "explain",
+        "note",
+        "stress",
+        "write",
+        "acknowledge",
+        "admit",
+        "know",
+        "worry",
+        "doubt",
+        "expect",
+        "reckon",
+        "recall",
+        "emphasize",
+        "confirm",
+        "deny",
+        "agree",
+        "concede",
+        "estimate",
+        "complain",
+        "reply",
+        "respond",
+        "answer",
+        "indicate",
+        "contend",
+        "maintain",
+        "state",
+        "promise",
+        "vow",
+        "pledge",
+        "declare",
+        "reiterate",
+        "allege",
+        "assert",
+    }:
+        if cue.lemma in {"expect", "promise", "vow", "pledge", "agree"} and w == "to":
+            return False
+        return toks[k].is_word
+    return False
+
+
+def _new_claim(
+    h: _Hit,
+    speaker: EntityRec | None,
+    mention: tuple[int, int, MentionKind] | None,
+    toks: Sequence[Token],
+    *,
+    form: Form,
+    content: tuple[int, int],
+    para: int,
+) -> RawClaim:
+    cue_span = (toks[h.cue.i].start, toks[h.cue.j - 1].end)
+    parts: list[tuple[int, int]] = []
+    if h.cue.kind == "quoted" and h.cue.relay is not None:
+        # "was quoted by TASS as saying": one cue in two pieces around the relay
+        pass
+    return RawClaim(
+        speaker=speaker,
+        mention=mention,
+        cue=cue_span,
+        cue_parts=parts,
+        lemma=h.cue.lemma,
+        act=h.cue.act,
+        form=form,
+        content=content,
+        para=para,
+        belief=h.cue.belief,
+    )
+
+
+def _apply_info(
+    rc: RawClaim,
+    info: dict[str, object],
+    addr: tuple[int, int] | None,
+    addr_ent: EntityRec | None,
+    is_relay: bool,
+) -> None:
+    resp = info.get("response")
+    if isinstance(resp, tuple):
+        rc.in_response_to = resp
+        if rc.lemma in _NEUTRAL:
+            rc.act = SpeechAct.ANSWER
+    relays = info.get("relays")
+    if isinstance(relays, list):
+        for ent, span in relays:
+            if ent is not rc.speaker:
+                rc.relays.append((ent, span))
+    fr = info.get("framing")
+    if isinstance(fr, tuple):
+        rc.framing.append(fr)
+    if addr is not None:
+        rc.addressee = addr
+        rc.addressee_entity = addr_ent
+        if is_relay and addr_ent is not None and addr_ent is not rc.speaker:
+            rc.relays.append((addr_ent, addr))
+
+
+def _relay_from(ctx: Context, rc: RawClaim, toks: Sequence[Token], rng: tuple[int, int]) -> None:
+    ph = classify(ctx.text, toks, rng[0], rng[1])
+    if ph is None:
+        return
+    if ph.kind == "person":
+        rec = ctx.registry.person(ph.name, ph.role, ph.start)
+    elif ph.kind == "org":
+        rec = ctx.registry.org(ph.name, ph.org_kind, ph.start)
+    else:
+        return
+    rc.relays.append((rec, (ph.start, ph.end)))
+
+
+def _fragments(rc: RawClaim, quotes: Sequence[Quote], text: str) -> None:
+    a, b = rc.content
+    for q in quotes:
+        if q.start >= a and q.start < b:
+            rc.quotes.append((q.inner_start, min(q.inner_end, b)))
+    if rc.quotes:
+        rc.form = Form.MIXED
+        if len(rc.quotes) == 1:
+            qa, qb = rc.quotes[0]
+            if qa - 1 <= a and qb + 2 >= b and text[a : a + 1] in '"“„«':
+                rc.form = Form.DIRECT
+
+
+def _overlaps(taken: list[tuple[int, int]], a: int, b: int) -> bool:
+    return any(x < b and a < y for x, y in taken)
+
+
+def _inside(taken: list[tuple[int, int]], pos: int) -> bool:
+    return any(x <= pos < y for x, y in taken)
+
+
+def _after_taken(taken: list[tuple[int, int]], a: int, b: int, text: str) -> int:
+    for x, y in taken:
+        if x <= a < y <= b:
+            a = y
+    return _strip_span(text, a, b)[0]

@@ -1,0 +1,156 @@
+"""Smaller readings of a report: negation, hedges, the briefing's date, headline claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from briefings.model import Form, SpeechAct, TimeKind
+from briefings.text._sentences import sentences, tokens
+from briefings.text._speakers import classify
+
+if TYPE_CHECKING:
+    from briefings.text._report_claims import Context, RawClaim
+    from briefings.text._time import TimeMatch
+
+__all__: list[str] = []
+
+
+def _words(words: str) -> frozenset[str]:
+    """The whitespace-separated words of ``words``."""
+    return frozenset(words.split())
+
+
+_NEGATIONS = _words("""not no never nothing none nobody neither nor cannot""")
+_HEDGES = _words(
+    """if might may could perhaps possibly probably likely unlikely maybe apparently unless
+    seemingly presumably possible"""
+)
+_BRIEFING_WORDS = (
+    "briefing",
+    "press conference",
+    "news conference",
+    "told reporters",
+    "told journalists",
+    "press gaggle",
+    "conference call",
+)
+_DASH_SEPARATORS = (" — ", " – ", " - ", " -- ")
+
+
+def negations_in(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Negation words in ``text[a:b]`` (``not``, ``no``, ``never``, ``n't``...)."""
+    out: list[tuple[int, int]] = []
+    for t in tokens(text, a, b):
+        low = t.low
+        if low in _NEGATIONS or low.endswith(("n't", "n’t")):
+            out.append((t.start, t.end))
+    return out
+
+
+def hedges_in(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Hedging words in ``text[a:b]`` (``if``, ``might``, ``perhaps``...)."""
+    return [(t.start, t.end) for t in tokens(text, a, b) if t.low in _HEDGES]
+
+
+def find_held_on(
+    text: str,
+    body: Sequence[tuple[int, int]],
+    times: Sequence[TimeMatch],
+    skip: tuple[int, int] | None = None,
+) -> tuple[dt.date, tuple[int, int]] | None:
+    """The briefing's date, from a sentence in the first paragraphs that names the
+    briefing and a date ("During his briefing yesterday"), with that evidence."""
+    for a, b in body[:3]:
+        for s, e in sentences(text, a, b):
+            low = text[s:e].lower()
+            for word in _BRIEFING_WORDS:
+                i = low.find(word)
+                if i < 0:
+                    continue
+                ks, ke = s + i, s + i + len(word)
+                for t in times:
+                    if not (s <= t.start < e) or t.kind is not TimeKind.DATE:
+                        continue
+                    if t.value_start is None or (skip and skip[0] <= t.start < skip[1]):
+                        continue
+                    if t.start >= ke and t.start - ke <= 25:
+                        lo = _phrase_start(text, s, ks)
+                        return t.value_start, (lo, t.end)
+                    if t.end <= ks and ks - t.end <= 25:
+                        return t.value_start, (t.start, ke)
+    return None
+
+
+def _phrase_start(text: str, s: int, ks: int) -> int:
+    """Back up over "During his" / "at a" before a briefing word."""
+    toks = tokens(text, max(s, ks - 30), ks)
+    lo = ks
+    for t in reversed(toks[-3:]):
+        if t.low in {
+            "during",
+            "at",
+            "in",
+            "his",
+            "her",
+            "their",
+            "a",
+            "the",
+            "its",
+            "daily",
+            "regular",
+            "weekly",
+            "press",
+            "news",
+        }:
+            lo = t.start
+        else:
+            break
+    return lo
+
+
+def headline_claim(ctx: Context, a: int, b: int) -> RawClaim | None:
+    """A claim made by a headline ``Content — Speaker`` (``... — Russian envoy``)."""
+    from briefings.text._report_claims import RawClaim
+
+    text = ctx.text
+    line = text[a:b]
+    cut = -1
+    sep = ""
+    for s in _DASH_SEPARATORS:
+        i = line.rfind(s)
+        if i > cut:
+            cut, sep = i, s
+    if cut <= 0:
+        return None
+    ms, me = a + cut + len(sep), b
+    toks = tokens(text, ms, me)
+    if not toks or len(toks) > 7:
+        return None
+    ph = classify(text, toks, 0, len(toks))
+    if ph is None:
+        return None
+    if ph.kind == "person":
+        rec = ctx.registry.person(ph.name, ph.role, ph.start)
+    elif ph.kind == "role":
+        found = ctx.registry.by_role(ph.role, ph.start)
+        if found is None:
+            return None
+        rec = found
+    else:
+        return None
+    content_end = a + cut
+    if content_end - a < 10:
+        return None
+    return RawClaim(
+        speaker=rec,
+        mention=(ph.start, ph.end, ph.mention_kind),
+        cue=None,
+        cue_parts=[],
+        lemma="",
+        act=SpeechAct.STATEMENT,
+        form=Form.INDIRECT,
+        content=(a, content_end),
+        para=-1,
+    )

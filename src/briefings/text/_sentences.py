@@ -1,0 +1,207 @@
+"""Paragraphs, sentences and word tokens, with offsets into the original text.
+
+Every function here is a hand-written linear scan (or uses a regular expression
+with no nested quantifiers): the readers run in time linear in their input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+__all__: list[str] = []
+
+
+def _words(words: str) -> frozenset[str]:
+    """The whitespace-separated words of ``words``."""
+    return frozenset(words.split())
+
+
+# Words after which a period does not end a sentence.
+ABBREVIATIONS = _words(
+    """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt sen rep gov lt.gov pres st jr sr
+    rev hon amb sec supt insp det gens reps sens messrs mmes jan feb mar apr jun jul aug
+    sep sept oct nov dec inc corp co ltd llc bros no nos vol p pp fig approx est dept
+    univ ave blvd vs etc al e.g i.e u.s u.k u.n u.s.a e.u d.c a.m p.m ph.d"""
+)
+# Abbreviations that usually stand before a name or number, never at a sentence end.
+_PREFIX_ABBREVIATIONS = _words(
+    """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt sen rep gov st rev hon amb sec no
+    nos jan feb mar apr jun jul aug sep sept oct nov dec messrs"""
+)
+
+_WORD = re.compile(r"\w+(?:[’'.\-]\w+)*")
+_OPENERS = "\"“„«‘'([‹"
+_CLOSERS = "\"”»’')]›"
+
+
+@attrs.frozen
+class Token:
+    """A word or a punctuation mark; ``text`` is ``source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        """The lower-cased text."""
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        """Whether the token is a word (not punctuation)."""
+        return self.text[:1].isalnum()
+
+    @property
+    def is_cap(self) -> bool:
+        """Whether the word starts with a capital letter."""
+        return self.text[:1].isupper()
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Non-blank lines of ``text[start:end]``, stripped, as ``(start, end)``."""
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    i = start
+    while i < end:
+        j = text.find("\n", i, end)
+        if j < 0:
+            j = end
+        a, b = i, j
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+        i = j + 1
+    return out
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Word and punctuation tokens of ``text[start:end]``; an abbreviation keeps its period."""
+    out: list[Token] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        m = _WORD.match(text, i, end) if ch.isalnum() or ch == "_" else None
+        if m is None:
+            out.append(Token(i, i + 1, ch))
+            i += 1
+            continue
+        j = m.end()
+        word = text[i:j]
+        if j < end and text[j] == "." and _keeps_period(word):
+            j += 1
+        out.append(Token(i, j, text[i:j]))
+        i = j
+    return out
+
+
+def _keeps_period(word: str) -> bool:
+    low = word.lower()
+    if low in ABBREVIATIONS:
+        return True
+    if "." in word:  # U.S, e.g
+        return True
+    return len(word) == 1 and word.isupper()  # an initial: "John F. Kennedy"
+
+
+def is_abbreviation_end(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` closes an abbreviation or an initial."""
+    i = dot
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot]
+    low = word.lower()
+    if not word:
+        return False
+    if low in _PREFIX_ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isupper():
+        return True
+    return "." in word and len(word) <= 6 and low in ABBREVIATIONS
+
+
+def _is_boundary_start(text: str, j: int, end: int) -> bool:
+    """Whether a sentence can start at ``j`` (after the whitespace that follows a stop)."""
+    while j < end and text[j] in _OPENERS:
+        j += 1
+    if j >= end:
+        return True
+    ch = text[j]
+    return ch.isupper() or ch.isdigit() or ch in "—–-•*"
+
+
+def sentences(
+    text: str, start: int, end: int, protected: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` (one paragraph). No boundary falls strictly
+    inside a ``protected`` stretch (closed quotes) unless at its very end."""
+    out: list[tuple[int, int]] = []
+    prot = sorted(protected)
+    pi = 0
+    sent_start = start
+    i = start
+    while i < end:
+        while pi < len(prot) and prot[pi][1] <= i:
+            pi += 1
+        inside = pi < len(prot) and prot[pi][0] < i < prot[pi][1]
+        ch = text[i]
+        if inside:
+            # jump to the end of the protected stretch; it may itself end a sentence
+            qend = prot[pi][1]
+            i = qend
+            k = qend - 2
+            if k >= start and text[k] in ".!?…" and _gap_then_start(text, qend, end):
+                out.append((sent_start, qend))
+                sent_start = _skip_space(text, qend, end)
+                i = sent_start
+            continue
+        if ch in ".!?…":
+            j = i + 1
+            while j < end and text[j] in ".!?…":
+                j += 1
+            while j < end and text[j] in _CLOSERS:
+                j += 1
+            if j >= end:
+                break
+            if not text[j].isspace():
+                i = j
+                continue
+            if ch == "." and j == i + 1 and is_abbreviation_end(text, i):
+                i = j
+                continue
+            k = _skip_space(text, j, end)
+            if _is_boundary_start(text, k, end):
+                out.append((sent_start, j))
+                sent_start = k
+                i = k
+                continue
+            i = j
+            continue
+        i += 1
+    b = end
+    while b > sent_start and text[b - 1].isspace():
+        b -= 1
+    if b > sent_start:
+        out.append((sent_start, b))
+    return out
+
+
+def _skip_space(text: str, i: int, end: int) -> int:
+    while i < end and text[i].isspace():
+        i += 1
+    return i
+
+
+def _gap_then_start(text: str, j: int, end: int) -> bool:
+    if j >= end or not text[j].isspace():
+        return False
+    return _is_boundary_start(text, _skip_space(text, j, end), end)

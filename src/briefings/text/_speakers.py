@@ -1,0 +1,579 @@
+"""Sources: noun phrases that name speakers, and the registry that resolves them.
+
+A noun phrase is read from word tokens (:func:`subject_before`, :func:`phrase_after`)
+and classified (:func:`classify`) as a pronoun, a name with or without titles
+("Kremlin spokesman Dmitry Peskov", "Mr. Stoltenberg"), a role description ("the
+Kremlin press secretary"), an organisation ("the ministry", "TASS"), a document
+("the statement") or a group ("officials"). :class:`Registry` keeps one entity per
+real speaker: surnames, role descriptions and pronouns resolve to people met
+before, and aliases and roles accumulate on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from briefings.model import MentionKind, OrgKind, OtherKind
+from briefings.text._sentences import Token
+
+__all__: list[str] = []
+
+
+def _words(words: str) -> frozenset[str]:
+    """The whitespace-separated words of ``words``."""
+    return frozenset(words.split())
+
+
+PRONOUNS = _words("""he she they it i we him her them his their its""")
+_SUBJECT_PRONOUNS = _words("""he she they it i we""")
+HONORIFICS = _words("""mr. mrs. ms. dr. prof. sen. rep. gov. gen. lt. col. adm. rev. amb. sir""")
+
+ROLE_WORDS = _words(
+    """spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen secretary
+    minister president leader ambassador envoy diplomat aide adviser advisor official
+    chief head director chairman chairwoman chair senator governor mayor representative
+    congressman congresswoman candidate nominee commander general prosecutor judge
+    attorney lawyer economist analyst expert professor researcher negotiator premier
+    chancellor king queen prince pope deputy manager ceo founder member lawmaker
+    legislator strategist officer correspondent reporter editor columnist author vice
+    press foreign defense defence interior finance prime national security senior top
+    former acting first assistant general-secretary secretary-general counselor
+    counsellor consul attaché attache speaker whip nominee democrat republican activist
+    campaigner organizer organiser historian scientist physician doctor surgeon
+    economist pollster consultant operative staffer aides chief-of-staff executive
+    founder owner investor administrator commissioner superintendent sheriff inspector
+    detective sergeant captain lieutenant colonel major admiral marshal mp mps deputies
+    ombudsman rapporteur observer monitor coordinator director-general ministers
+    officials advisers advisors experts analysts sources source diplomats"""
+)
+# lower-case role words that head a role description ("the spokesman")
+ROLE_HEADS = frozenset(
+    w
+    for w in ROLE_WORDS
+    if w
+    not in {
+        "vice",
+        "press",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "finance",
+        "prime",
+        "national",
+        "security",
+        "senior",
+        "top",
+        "former",
+        "acting",
+        "first",
+        "assistant",
+    }
+)
+_ROLE_GROUPS: dict[str, str] = {
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "spokesperson": "spokesperson",
+    "spokespeople": "spokesperson",
+    "secretary": "secretary",
+    "president": "leader",
+    "leader": "leader",
+    "premier": "leader",
+    "chancellor": "leader",
+    "king": "leader",
+    "queen": "leader",
+    "ambassador": "diplomat",
+    "envoy": "diplomat",
+    "diplomat": "diplomat",
+    "consul": "diplomat",
+    "aide": "aide",
+    "adviser": "aide",
+    "advisor": "aide",
+    "counselor": "aide",
+}
+ORG_WORDS = _words(
+    """ministry department office kremlin government administration house committee council
+    agency campaign party commission court company bank union embassy parliament senate
+    congress duma military army navy police pentagon service services bureau institute
+    foundation center centre organization organisation corporation group alliance
+    coalition board authority authorities cabinet staff team secretariat mission
+    headquarters command directorate network newspaper magazine daily weekly radio
+    television tv channel station website outlet press agency"""
+)
+DOCUMENT_WORDS = _words(
+    """statement report letter poll survey study document communique communiqué memo
+    article website readout transcript release resolution decree declaration note
+    message post tweet filing lawsuit complaint indictment analysis review paper
+    announcement notice order bill law treaty agreement ruling verdict"""
+)
+GROUP_WORDS = _words(
+    """officials analysts experts critics people observers lawmakers residents sources
+    diplomats aides advisers advisors activists supporters opponents voters members
+    leaders ministers authorities investigators prosecutors scientists economists
+    democrats republicans witnesses others many some most"""
+)
+ANONYMOUS_WORDS = frozenset(["source", "sources", "insider", "insiders"])
+NEWS_AGENCIES = _words(
+    """tass interfax ria novosti ria-novosti reuters ap afp xinhua sputnik bloomberg kyodo
+    yonhap efe ansa dpa upi anadolu prensa latina itar-tass itar tanjug bernama"""
+)
+MEDIA_WORDS = _words(
+    """cnn bbc msnbc nbc abc cbs npr pbs fox rt izvestia kommersant vedomosti rbc politico
+    axios times post journal guardian telegraph independent news tribune herald
+    chronicle gazette observer economist newsweek time atlantic hill breitbart
+    huffington vox slate bloomberg al jazeera euronews opciones pravda rossiyskaya
+    gazeta"""
+)
+COUNTRIES = _words(
+    """russia moscow washington china beijing ukraine kiev kyiv america britain london
+    france paris germany berlin japan tokyo iran tehran israel jerusalem turkey ankara
+    india delhi pakistan cuba havana belarus minsk syria damascus korea seoul pyongyang
+    vietnam hanoi poland warsaw brussels europe nato u.s. us usa u.s.a. uk u.k. eu
+    kremlin whitehall"""
+)
+# words that make a capitalised phrase a place or an institution, not a person
+PLACE_WORDS = _words(
+    """united states kingdom nations union republic federation east west north south new
+    city county island islands street avenue square hall university college school
+    america american europe european africa african asia asian arab gulf sea ocean river
+    valley mountains region province state district capital airport hotel club fund post
+    times news journal daily tribune herald street court"""
+)
+# capitalised words that start a sentence but are not part of a name
+_NOT_NAME = _words(
+    """but and yet so then now meanwhile however also still while when as if because
+    although though after before since where which who that this these those there here
+    in on at for with by from during under over about into upon thus hence instead
+    indeed moreover furthermore nevertheless nonetheless besides later earlier today
+    yesterday tomorrow asked speaking commenting answering responding writing according
+    last next in an a the its his her their our my your both all each monday tuesday
+    wednesday thursday friday saturday sunday yes no well oh please thank thanks"""
+)
+_SKIP_BACK = _words(
+    """also further later again repeatedly then previously earlier recently once separately
+    additionally subsequently has had have was is were are would will reportedly
+    publicly firmly flatly categorically strongly explicitly clearly has already even
+    openly bluntly privately simply initially originally first finally quickly frankly
+    emphatically personally directly formally officially specifically just immediately
+    elsewhere may might could can should must did does do"""
+)
+_CONNECTORS = _words("""of to for at in on""")
+_DETERMINERS = _words("""the a an this that these those""")
+
+
+def _is_role(tok: Token) -> bool:
+    return tok.low.rstrip(".") in ROLE_WORDS or tok.low in HONORIFICS
+
+
+def _np_word(tok: Token) -> bool:
+    if not tok.is_word:
+        return tok.text in {"-", "–", "&"}
+    if tok.is_cap:
+        return True
+    return (
+        tok.low in ROLE_WORDS
+        or tok.low in GROUP_WORDS
+        or tok.low in DOCUMENT_WORDS
+        or (tok.low in ORG_WORDS)
+    )
+
+
+def subject_before(toks: Sequence[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
+    """The noun phrase ending just before token ``k`` (skipping adverbs and
+    auxiliaries: ``Peskov also said``), as a token range, or ``None``."""
+    j = k
+    while (
+        j > lo
+        and (toks[j - 1].low in _SKIP_BACK or toks[j - 1].low.endswith("ly"))
+        and (toks[j - 1].is_word and not toks[j - 1].is_cap)
+    ):
+        j -= 1
+    if j <= lo:
+        return None
+    last = toks[j - 1]
+    if last.low in _SUBJECT_PRONOUNS:
+        return (j - 1, j)
+    i = j
+    steps = 0
+    while i > lo and steps < 12:
+        t = toks[i - 1]
+        if _np_word(t) or (t.low in _CONNECTORS and i - 1 > lo and i < j and toks[i - 2].is_word):
+            i -= 1
+        elif t.low in _DETERMINERS or t.low.endswith(("’s", "'s")):
+            i -= 1
+            break
+        else:
+            break
+        steps += 1
+    # drop leading connectors and sentence words ("But", "However")
+    while i < j and (toks[i].low in _CONNECTORS or toks[i].low in _NOT_NAME - _DETERMINERS):
+        i += 1
+    if i >= j:
+        return None
+    head = toks[j - 1]
+    if not (head.is_cap or head.low in ROLE_WORDS or head.low in GROUP_WORDS) and (
+        head.low not in DOCUMENT_WORDS and head.low not in ORG_WORDS
+    ):
+        return None
+    if head.low in _CONNECTORS:
+        return None
+    return (i, j)
+
+
+def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``k`` (``said Peskov``, ``according to the
+    ministry``, ``quoted by TASS``), as a token range, or ``None``."""
+    hi = len(toks) if hi is None else hi
+    while k < hi and toks[k].is_cap and toks[k].low in _NOT_NAME - _DETERMINERS:
+        k += 1
+    if k >= hi:
+        return None
+    if toks[k].low in PRONOUNS:
+        return (k, k + 1)
+    i = k
+    if toks[i].low in _DETERMINERS:
+        i += 1
+    start_words = i
+    while i < hi:
+        t = toks[i]
+        if (
+            (_np_word(t) and not (t.is_cap and t.low in _NOT_NAME and i > start_words))
+            or (
+                t.low in {"of", "to", "for"}
+                and i > start_words
+                and i + 1 < hi
+                and toks[i + 1].is_cap
+                and toks[i + 1].low not in _NOT_NAME
+            )
+            or t.low.endswith(("’s", "'s"))
+        ):
+            i += 1
+        else:
+            break
+    if i == start_words:
+        return None
+    return (k, i)
+
+
+# --------------------------------------------------------------------------- classification
+
+
+@attrs.frozen
+class Phrase:
+    """A classified source phrase.
+
+    ``kind`` is one of ``pronoun``, ``person``, ``role``, ``org``, ``document``,
+    ``group``. For a person, ``name`` is the name and ``role`` the title before
+    it; for a role, ``role`` is the description without its article.
+    """
+
+    kind: str
+    start: int
+    end: int
+    name: str = ""
+    role: str = ""
+    mention_kind: MentionKind = MentionKind.NAME
+    org_kind: OrgKind = OrgKind.OTHER
+    other_kind: OtherKind = OtherKind.OTHER
+
+
+def _org_kind(words: Sequence[str]) -> OrgKind:
+    low = [w.lower() for w in words]
+    if any(w in NEWS_AGENCIES for w in low):
+        return OrgKind.NEWS_AGENCY
+    if any(w in MEDIA_WORDS for w in low):
+        return OrgKind.MEDIA
+    if len(low) == 1 and low[0] in COUNTRIES and low[0] != "kremlin":
+        return OrgKind.COUNTRY
+    if any(w in {"nato", "un", "u.n.", "eu", "who", "imf", "osce", "brics"} for w in low):
+        return OrgKind.INTERNATIONAL
+    if any(w in {"party", "campaign", "democrats", "republicans", "gop"} for w in low):
+        return OrgKind.POLITICAL
+    if any(w in {"company", "corporation", "inc.", "corp.", "bank"} for w in low):
+        return OrgKind.COMPANY
+    return (
+        OrgKind.GOVERNMENT
+        if any(
+            w in {"ministry", "department", "kremlin", "government", "administration", "house"}
+            for w in low
+        )
+        else OrgKind.OTHER
+    )
+
+
+def classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None:
+    """Read the tokens ``[i, j)`` as a source phrase."""
+    words = toks[i:j]
+    if not words:
+        return None
+    start, end = words[0].start, words[-1].end
+    if len(words) == 1 and words[0].low in PRONOUNS:
+        return Phrase("pronoun", start, end, name=words[0].low, mention_kind=MentionKind.PRONOUN)
+    det = words[0].low in _DETERMINERS
+    body = words[1:] if det else words
+    if not body:
+        return None
+    low = [t.low for t in body]
+    head = low[-1]
+    if head in NEWS_AGENCIES or (
+        len(body) <= 3 and all(t.is_cap for t in body) and any(w in MEDIA_WORDS for w in low)
+    ):
+        return Phrase(
+            "org",
+            start,
+            end,
+            name=text[body[0].start : end],
+            org_kind=_org_kind([t.text for t in body]),
+            mention_kind=MentionKind.NAME,
+        )
+    if head in DOCUMENT_WORDS and (det or not body[-1].is_cap):
+        return Phrase(
+            "document",
+            start,
+            end,
+            name=text[body[0].start : end],
+            mention_kind=MentionKind.OTHER,
+            other_kind=OtherKind.DOCUMENT,
+        )
+    if head in GROUP_WORDS and not body[-1].is_cap:
+        kind = OtherKind.ANONYMOUS if head in ANONYMOUS_WORDS else OtherKind.GROUP
+        return Phrase(
+            "group",
+            start,
+            end,
+            name=text[body[0].start : end],
+            mention_kind=MentionKind.OTHER,
+            other_kind=kind,
+        )
+    # name part: trailing capitalised non-role words
+    n = len(body)
+    k = n
+    while (
+        k > 0
+        and body[k - 1].is_cap
+        and not _is_role(body[k - 1])
+        and (body[k - 1].low not in ORG_WORDS or body[k - 1].low == "house")
+    ):
+        k -= 1
+    name_toks = list(body[k:])
+    role_toks = list(body[:k])
+    # "Joel Pollak of Breitbart California": a name, then an affiliation
+    for c, t in enumerate(body):
+        if (
+            t.low in {"of", "from", "at"}
+            and c > 0
+            and all(b.is_cap and not _is_role(b) for b in body[:c])
+        ):
+            name_toks, role_toks = list(body[:c]), []
+            break
+    else:
+        # "Ambassador to Havana Viktor Koronelli": a place after the connector
+        if role_toks and role_toks[-1].low in _CONNECTORS and len(name_toks) >= 2:
+            role_toks.append(name_toks.pop(0))
+        elif role_toks and len(role_toks) >= 2 and role_toks[-2].low in _CONNECTORS:
+            pass
+    if name_toks and any(
+        t.low in ORG_WORDS or t.low in COUNTRIES or t.low in NEWS_AGENCIES or t.low in PLACE_WORDS
+        for t in name_toks
+    ):
+        if not role_toks or all(not _is_role(t) for t in role_toks):
+            return Phrase(
+                "org",
+                start,
+                end,
+                name=text[body[0].start : end],
+                org_kind=_org_kind([t.text for t in body]),
+            )
+        name_toks = []
+    if (
+        name_toks
+        and len(name_toks) == 1
+        and name_toks[0].text.isupper()
+        and len(name_toks[0].text) > 1
+        and not role_toks
+    ):
+        # an acronym: an organisation
+        return Phrase("org", start, end, name=name_toks[0].text, org_kind=_org_kind(low))
+    if name_toks:
+        name = text[name_toks[0].start : name_toks[-1].end]
+        role = " ".join(t.text for t in role_toks if t.low not in HONORIFICS).strip()
+        mk = MentionKind.TITLE_NAME if role_toks else MentionKind.NAME
+        return Phrase("person", start, end, name=name, role=role, mention_kind=mk)
+    if head in ROLE_HEADS or any(_is_role(t) for t in body):
+        if not any(t.low in ROLE_HEADS for t in body):
+            return None
+        return Phrase(
+            "role",
+            start,
+            end,
+            role=text[body[0].start : end],
+            mention_kind=MentionKind.ROLE,
+        )
+    if head in ORG_WORDS or any(w in COUNTRIES for w in low):
+        return Phrase(
+            "org",
+            start,
+            end,
+            name=text[body[0].start : end],
+            org_kind=_org_kind([t.text for t in body]),
+            mention_kind=MentionKind.OTHER if det else MentionKind.NAME,
+        )
+    return None
+
+
+# --------------------------------------------------------------------------- registry
+
+
+def _group(word: str) -> str:
+    return _ROLE_GROUPS.get(word, word)
+
+
+def _role_key(role: str) -> tuple[str, frozenset[str]]:
+    words = [w.strip(".,").lower() for w in role.replace("-", " ").split()]
+    words = [w for w in words if w and w not in _DETERMINERS]
+    heads = [w for w in words if w in ROLE_HEADS]
+    if "press" in words and "secretary" in words:
+        head = "spokesperson"
+    elif heads:
+        head = _group(heads[-1])
+    else:
+        head = ""
+    mods = frozenset(w for w in role.split() if w[:1].isupper() and w.lower() not in ROLE_WORDS)
+    return head, frozenset(m.lower().strip(".,") for m in mods)
+
+
+def _close(a: str, b: str) -> bool:
+    """Surnames equal or one typo apart (``Koronelli`` / ``Koronolli``)."""
+    if a == b:
+        return True
+    if len(a) < 6 or len(a) != len(b) or a[:3] != b[:3]:
+        return False
+    return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+
+
+@attrs.define
+class EntityRec:
+    """A speaker being assembled: kind ``person``, ``org`` or ``other``."""
+
+    id: str
+    kind: str
+    name: str
+    aliases: list[str] = attrs.Factory(list)
+    roles: list[str] = attrs.Factory(list)
+    org_kind: OrgKind = OrgKind.OTHER
+    other_kind: OtherKind = OtherKind.OTHER
+    last: int = -1
+
+    @property
+    def surname(self) -> str:
+        """The last word of the name, lower-cased."""
+        return self.name.split()[-1].lower() if self.name else ""
+
+
+@attrs.define
+class Registry:
+    """One :class:`EntityRec` per real speaker."""
+
+    entities: list[EntityRec] = attrs.Factory(list)
+    _counts: dict[str, int] = attrs.Factory(dict)
+
+    def _new(self, kind: str, name: str, **kw: object) -> EntityRec:
+        prefix = {"person": "p", "org": "o", "other": "x"}[kind]
+        n = self._counts.get(prefix, 0) + 1
+        self._counts[prefix] = n
+        rec = EntityRec(id=f"{prefix}{n}", kind=kind, name=name, **kw)  # type: ignore[arg-type]
+        self.entities.append(rec)
+        return rec
+
+    def person(self, name: str, role: str, pos: int) -> EntityRec:
+        """The person called ``name`` (found by surname, or new)."""
+        words = name.split()
+        sur = words[-1].lower()
+        found = None
+        for rec in reversed(self.entities):
+            if rec.kind != "person" or not rec.surname:
+                continue
+            if _close(rec.surname, sur):
+                found = rec
+                break
+        if found is None:
+            found = self._new("person", name)
+        elif len(words) > len(found.name.split()) and _close(found.surname, sur):
+            if found.name not in found.aliases:
+                found.aliases.append(found.name)
+            found.name = name
+        elif name != found.name and name not in found.aliases:
+            found.aliases.append(name)
+        if role and role not in found.roles:
+            found.roles.append(role)
+        found.last = pos
+        return found
+
+    def by_role(self, role: str, pos: int) -> EntityRec | None:
+        """The person most recently met who holds a role like ``role``."""
+        head, mods = _role_key(role)
+        if not head:
+            return None
+        best: EntityRec | None = None
+        for rec in self.entities:
+            if rec.kind != "person":
+                continue
+            for r in rec.roles:
+                h, m = _role_key(r)
+                if h != head:
+                    continue
+                if mods and m and not (mods & m):
+                    continue
+                if best is None or rec.last > best.last:
+                    best = rec
+        if best is not None:
+            best.last = max(best.last, pos)
+        return best
+
+    def role_person(self, role: str, pos: int) -> EntityRec:
+        """A person known only by a role description (``the ambassador``)."""
+        rec = self.by_role(role, pos)
+        if rec is not None:
+            return rec
+        words = role.split()
+        if words and words[0].lower() in _DETERMINERS:
+            words = words[1:]
+        rec = self._new("person", " ".join(words) or role)
+        rec.roles.append(" ".join(words) or role)
+        rec.last = pos
+        return rec
+
+    def org(self, name: str, kind: OrgKind, pos: int) -> EntityRec:
+        """The organisation called ``name`` (found by name or alias, or new)."""
+        key = name.lower().removeprefix("the ").strip()
+        for rec in self.entities:
+            if rec.kind == "org" and (
+                rec.name.lower().removeprefix("the ") == key
+                or key in (a.lower() for a in rec.aliases)
+            ):
+                rec.last = pos
+                return rec
+        rec = self._new("org", name, org_kind=kind)
+        rec.last = pos
+        return rec
+
+    def other(self, name: str, kind: OtherKind, pos: int) -> EntityRec:
+        """A group, document or anonymous source called ``name``."""
+        key = name.lower()
+        for rec in self.entities:
+            if rec.kind == "other" and rec.name.lower() == key:
+                rec.last = pos
+                return rec
+        rec = self._new("other", name, other_kind=kind)
+        rec.last = pos
+        return rec
+
+    def last_of(self, kinds: set[str], before: int) -> EntityRec | None:
+        """The entity of one of ``kinds`` met most recently before ``before``."""
+        best: EntityRec | None = None
+        for rec in self.entities:
+            if rec.kind in kinds and rec.last < before and (best is None or rec.last > best.last):
+                best = rec
+        return best

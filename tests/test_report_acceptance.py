@@ -1,0 +1,70 @@
+"""Acceptance: the report facts files in the shared material, graded by its own tool.
+
+Every ``acceptance/*.facts.json`` with a ``report`` key is parsed with its
+``published`` date, written as the claims CSV and graded by
+``tools/facts_check.py``. The seed must be fully right; the others must not
+regress below what was verified by reading them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from briefings.codecs.csv import write_claims
+from briefings.text import parse_report
+
+# facts file stem prefix -> (claims right at least, spurious at most)
+FLOORS = {
+    "eirns-2022-01-25-peskov": (18, 0),
+    "KREMLIN-NEWS_2003-08-19": (4, 1),
+    "STATE-READOUT_2022-02-03": (0, 1),
+    "TASS_2024-12-26_contract-for-gas": (4, 1),
+    "TASS_2024-12-26_eu-to-impose": (1, 1),
+    "TASS_2024-12-26_invitation-to-cuba": (10, 1),
+    "TASS_2024-12-26_russian-pm": (6, 1),
+}
+
+
+def _grade(shared: Path, facts_path: Path, tmp_path: Path) -> dict[str, object]:
+    facts = json.loads(facts_path.read_text(encoding="utf-8"))
+    text_path = (facts_path.parent / facts["text"]).resolve()
+    text = text_path.read_text(encoding="utf-8")
+    published = dt.date.fromisoformat(facts["report"]["published"])
+    briefing = parse_report(text, published=published)
+    out = tmp_path / "claims.csv"
+    with out.open("w", encoding="utf-8", newline="") as stream:
+        write_claims([briefing], stream)
+    tool = shared / "tools" / "facts_check.py"
+    done = subprocess.run(
+        [sys.executable, str(tool), str(facts_path), str(text_path), str(out), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+def test_report_facts(shared_dir: Path, tmp_path: Path) -> None:
+    files = sorted((shared_dir / "acceptance").glob("*.facts.json"))
+    reports = [f for f in files if "report" in json.loads(f.read_text(encoding="utf-8"))]
+    if not reports:
+        pytest.skip("no report facts files")
+    for path in reports:
+        result = _grade(shared_dir, path, tmp_path)
+        floor = next((v for k, v in FLOORS.items() if path.name.startswith(k)), (0, 99))
+        assert result["right"] >= floor[0], (path.name, result)  # type: ignore[operator]
+        assert result["spurious"] <= floor[1], (path.name, result)  # type: ignore[operator]
+
+
+def test_seed_fully_right(shared_dir: Path, tmp_path: Path) -> None:
+    path = shared_dir / "acceptance" / "eirns-2022-01-25-peskov.facts.json"
+    result = _grade(shared_dir, path, tmp_path)
+    assert result["right"] == result["claims"] == 18
+    assert result["spurious"] == 0
