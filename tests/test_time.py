@@ -38,6 +38,13 @@ def found(text: str, anchor: dt.date | None = THU, **kw: object) -> list[tuple[s
         ("in January 2025", [("January 2025", "2025-01-01/2025-01-31")]),
         ("in 2024", [("2024", "2024-01-01/2024-12-31")]),
         ("since the end of 2023", [("2023", "2023-01-01/2023-12-31")]),
+        ("as of January 1st of 2020,", [("January 1st of 2020", "2020-01-01")]),
+        (
+            "Dec. 30, 2021 - Jan. 2, 2022",
+            [("Dec. 30, 2021 - Jan. 2, 2022", "2021-12-30/2022-01-02")],
+        ),
+        ("Dec. 30 - Jan. 2, 2022", [("Dec. 30 - Jan. 2, 2022", "2021-12-30/2022-01-02")]),
+        ("on\u00a0Dec.\u00a015,\u00a02021", [("Dec.\u00a015,\u00a02021", "2021-12-15")]),
     ],
 )
 def test_absolute_dates(text: str, expected: list[tuple[str, str]]) -> None:
@@ -59,6 +66,7 @@ def test_absolute_dates(text: str, expected: list[tuple[str, str]]) -> None:
         ("in January", [("January", "2025-01-01/2025-01-31")]),
         ("last January", [("last January", "2024-01-01/2024-01-31")]),
         ("Feb 29", [("Feb 29", "2024-02-29")]),  # only 2024 has one
+        ("from December 30 to January 5", [("December 30 to January 5", "2024-12-30/2025-01-05")]),
     ],
 )
 def test_dates_without_a_year_take_the_anchors(text: str, expected: list[tuple[str, str]]) -> None:
@@ -84,6 +92,7 @@ def test_date_without_year_and_without_anchor_is_unresolved() -> None:
         ("at the moment", "2024-12-26"),
         ("now", "2024-12-26"),
         ("last week", "2024-12-16/2024-12-22"),
+        ("last\u00a0week", "2024-12-16/2024-12-22"),
         ("this week", "2024-12-23/2024-12-29"),
         ("next week", "2024-12-30/2025-01-05"),
         ("last month", "2024-11-01/2024-11-30"),
@@ -160,6 +169,7 @@ def test_without_anchor_relative_expressions_are_unresolved() -> None:
         "you may 5 times",  # a verb, not a month
         "later than expected",
         "as soon as possible",
+        "as\u00a0soon as they can",
         "Feb 30",
         "We march 3 miles",
         "Mondays are quiet",

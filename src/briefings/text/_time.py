@@ -146,8 +146,40 @@ _NUMBERS = {
 
 
 def _alt(words: Iterator[str] | list[str]) -> str:
-    """A regex alternation of literal words, longest first (so no prefix wins early)."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """A regex matching any of ``words``, built as a trie.
+
+    Branches at each point start with distinct characters, so the regex engine
+    never tries two branches for the same text (fast, and no backtracking beyond
+    the word). A space in a word matches a run of spaces or tabs. Longer words
+    win over their prefixes ("later today" over "later").
+    """
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [
+            ("[ \t\u00a0]+" if ch == " " else re.escape(ch)) + emit(sub)
+            for ch, sub in sorted(node.items())
+            if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return body + "?" if body.startswith("(?:") and len(branches) > 1 else f"(?:{body})?"
+        return body
+
+    return emit(tree)
+
+
+def _lower_or_title(words: list[str]) -> Iterator[str]:
+    for w in words:
+        yield w
+        yield w[:1].upper() + w[1:]
 
 
 def _cased(words: list[str]) -> Iterator[str]:
@@ -168,21 +200,28 @@ _WEEKDAY = rf"(?P<wday>{_alt(list(_cased(list(_WEEKDAYS))))})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d|21\d\d)(?![\d:])"
-_RANGE = rf"(?:[ \t]*(?:-|–|—|to|through|until)[ \t]*{_DAY2})?"
+_RANGE = rf"(?:[ \t\u00a0]*(?:-|–|—|to|through|until)[ \t\u00a0]*{_DAY2})?"
 
 # "Monday, Jan. 24, 2022", "Dec. 15, 2021", "December 15", "Jan 24", "May 21-24"
 _MDY = re.compile(
-    rf"\b(?:{_WEEKDAY},?[ \t]+)?{_MONTH}[ \t]{{0,3}}{_DAY}{_RANGE}"
-    rf"(?:(?:[ \t]*,[ \t]*|[ \t]+){_YEAR})?"
+    rf"\b(?:{_WEEKDAY},?[ \t\u00a0]+)?{_MONTH}[ \t\u00a0]{{0,3}}{_DAY}{_RANGE}"
+    rf"(?:(?:[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]+(?:of[ \t\u00a0]+)?){_YEAR})?"
+)
+# "from July 31 to August 5", "Dec. 30, 2021 - Jan. 2, 2022"
+_MDMD = re.compile(
+    rf"\b{_MONTH}[ \t\u00a0]{{0,3}}{_DAY}(?:[ \t\u00a0]*,[ \t\u00a0]*(?P<year1>\d{{4}}))?"
+    rf"[ \t\u00a0]*(?:-|–|—|to|through|until)[ \t\u00a0]*"
+    + _MONTH.replace("month", "month2")
+    + rf"[ \t\u00a0]{{0,3}}{_DAY2}(?:(?:[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]+){_YEAR})?"
 )
 # "15 December 2021", "15th of December", "21-24 May 2019"
 _DMY = re.compile(
-    rf"\b(?:{_WEEKDAY},?[ \t]+)?(?:the[ \t]+)?{_DAY}{_RANGE.replace('day2', 'dayb')}"
-    rf"[ \t]+(?:of[ \t]+)?{_MONTH}(?:,?[ \t]+{_YEAR})?"
+    rf"\b(?:{_WEEKDAY},?[ \t\u00a0]+)?(?:the[ \t\u00a0]+)?{_DAY}{_RANGE.replace('day2', 'dayb')}"
+    rf"[ \t\u00a0]+(?:of[ \t\u00a0]+)?{_MONTH}(?:,?[ \t\u00a0]+{_YEAR})?"
 )
 _ISO = re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
 # "January 2025", "in December"
-_MY = re.compile(rf"\b{_MONTH}[ \t]*,?[ \t]+{_YEAR}")
+_MY = re.compile(rf"\b{_MONTH}[ \t\u00a0]*,?[ \t\u00a0]+{_YEAR}")
 _PREP = _alt(
     [
         "in",
@@ -211,17 +250,19 @@ _PREP = _alt(
     ]
 )
 _M = re.compile(
-    rf"(?:\b(?P<mod>last|next|this|Last|Next|This)[ \t]+|\b(?:{_PREP})[ \t]+|\bmid-)"
-    rf"{_MONTH}(?![ \t]*\d)"
+    rf"(?:\b(?P<mod>last|next|this|Last|Next|This)[ \t\u00a0]+|\b(?:{_PREP})[ \t\u00a0]+|\bmid-)"
+    rf"{_MONTH}(?![ \t\u00a0]*\d)"
 )
-_Y = re.compile(rf"(?:\b(?:{_PREP})[ \t]+|\bmid-){_YEAR}")
+_Y = re.compile(rf"(?:\b(?:{_PREP})[ \t\u00a0]+|\bmid-){_YEAR}")
 # "on Monday", "last Friday", "next Tuesday"
 _WD = re.compile(
-    rf"\b(?:(?P<mod>last|next|this|Last|Next|This|LAST|NEXT|THIS)[ \t]+)?{_WEEKDAY}(?![A-Za-z])"
+    r"\b(?:(?P<mod>last|next|this|Last|Next|This|LAST|NEXT|THIS)[ \t\u00a0]+)?"
+    rf"{_WEEKDAY}(?![A-Za-z])"
 )
+_NUMBER_WORDS = _alt(list(_lower_or_title(list(_NUMBERS))))
 _AGO = re.compile(
-    rf"(?i)\b(?P<n>\d{{1,2}}|{_alt(list(_NUMBERS))})[ \t]+(?:(?:full|whole)[ \t]+)?"
-    r"(?P<unit>day|week|month|year)s?[ \t]+ago\b"
+    rf"\b(?P<n>\d{{1,2}}|{_NUMBER_WORDS})[ \t\u00a0]+(?:(?:full|whole)[ \t\u00a0]+)?"
+    r"(?P<unit>day|week|month|year)s?[ \t\u00a0]+ago\b"
 )
 
 # literal phrase -> (kind, granularity, builder)
@@ -345,7 +386,7 @@ _PHRASES: dict[str, tuple[TimeKind, Granularity, _Builder]] = {
 }
 # "later"/"earlier" are times only when not comparing ("later than", "earlier this ...").
 _REL = re.compile(
-    rf"(?i)\b(?P<phrase>{_alt(list(_PHRASES))})\b(?![ \t]+than\b)(?!-)",
+    rf"\b(?P<phrase>{_alt(list(_lower_or_title(list(_PHRASES))))})\b(?![ \t\u00a0]+than\b)(?!-)",
 )
 
 _FUTURE = frozenset(
@@ -553,6 +594,30 @@ def _dates(ctx: _Context, m: re.Match[str]) -> TimeMatch | None:
     return ctx.yearless(start, end, lambda y: _day_range(y, month, day, day2), _D)
 
 
+def _cross_month(ctx: _Context, m: re.Match[str]) -> TimeMatch | None:
+    """A match of :data:`_MDMD`: a range of days across two months."""
+    m1 = _MONTHS[m.group("month").lower().rstrip(".")]
+    m2 = _MONTHS[m.group("month2").lower().rstrip(".")]
+    d1, d2 = int(m.group("day")), int(m.group("day2"))
+    wrap = 1 if m2 < m1 else 0
+
+    def build(y1: int, y2: int) -> tuple[dt.date, dt.date] | None:
+        first, last = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
+        if first is None or last is None or last < first:
+            return None
+        return first, last
+
+    year1, year2 = m.group("year1"), m.group("year")
+    if year2 is not None:
+        y2 = int(year2)
+        span = build(int(year1) if year1 else y2 - wrap, y2)
+        return None if span is None else ctx.absolute(m.start(), m.end(), *span, _D)
+    if year1 is not None:
+        span = build(int(year1), int(year1) + wrap)
+        return None if span is None else ctx.absolute(m.start(), m.end(), *span, _D)
+    return ctx.yearless(m.start(), m.end(), lambda y: build(y, y + wrap), _D)
+
+
 def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
     first = dt.date(year, month, 1)
     return first, first + relativedelta(day=31)
@@ -560,6 +625,10 @@ def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
 
 def _iter_matches(ctx: _Context, lo: int, hi: int) -> Iterator[TimeMatch]:
     text = ctx.text
+    for m in _MDMD.finditer(text, lo, hi):
+        found = _cross_month(ctx, m)
+        if found is not None:
+            yield found
     for pattern in (_MDY, _DMY):
         for m in pattern.finditer(text, lo, hi):
             found = _dates(ctx, m)
@@ -626,8 +695,12 @@ def _iter_matches(ctx: _Context, lo: int, hi: int) -> Iterator[TimeMatch]:
             value = (day, day)
         yield ctx.relative(m.start(), m.end(), _DATE, gran, value)
     for m in _REL.finditer(text, lo, hi):
-        phrase = m.group("phrase").lower()
-        if phrase == "soon" and text[max(0, m.start() - 3) : m.start()].lower() == "as ":
+        phrase = " ".join(m.group("phrase").lower().split())
+        if phrase == "soon" and text[max(0, m.start() - 4) : m.start()].rstrip()[-3:] in {
+            " as",
+            "As",
+            "as",
+        }:
             continue  # "as soon as"
         kind, gran, build = _PHRASES[phrase]
         resolved = None if ctx.anchor_date is None else build(ctx.anchor_date)
