@@ -1,0 +1,254 @@
+"""The brat standoff reader (and its round trip through the writer)."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+import briefings
+from briefings import codecs
+from briefings.codecs.brat import dumps, loads
+from briefings.strategies import briefings as gen_briefings
+
+TEXT = (
+    "\u201cThe talks,\u201d Peskov said on Monday, \u201cwill resume.\u201d\n"
+    "Officials told reporters\nthe drills are over. He denied it. Read more here."
+)
+
+
+def frags(span: briefings.Span, parts: tuple[briefings.Span, ...]) -> list[tuple[int, int]]:
+    return [(p.start, p.end) for p in (parts or (span,))]
+
+
+def at(needle: str) -> str:
+    start = TEXT.index(needle)
+    return f"{start} {start + len(needle)}"
+
+
+def simple_ann() -> str:
+    return (
+        f"T1\tContent {at('“will resume.”')};{at('“The talks,”')}\t“will resume.” “The talks,”\n"
+        f"T2\tSource {at('Peskov')}\tPeskov\n"
+        f"T3\tCue {at('said')};{at('on Monday')}\tsaid on Monday\n"
+        f"T4\tAttribution {at('said')}\tsaid\n"
+        "E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2\n"
+        "A1\tNegated E1\n"
+        "R1\tCoref Arg1:T2 Arg2:T2\n"
+        "#1\tAnnotatorNotes T1\ta note\n"
+        "#1\tAnnotatorNotes T2\tanother note\n"
+        "N1\tReference T2 Wikipedia:123\tPeskov\n"
+        "*\tEquiv T2 T2\n"
+        "\n"
+        f"T9\tContent {TEXT.index('the drills')} {TEXT.index('. He')}\tthe drills are over\n"
+        f"T8\tCue {at('told')}\ttold\n"
+        f"T7\tSource {at('Officials')}\tOfficials\n"
+        "E2\tAttribution:T8 Content:T9 Cue:T8 Source:T7\n"
+        f"T10\tSource {at('He')}\tHe\n"
+        f"T11\tCue {at('denied')}\tdenied\n"
+        f"T12\tContent {at('it')}\tit\n"
+        "E3\tAttribution-no-source:T11 Content:T12 Cue:T11 Source:T10\n"
+        f"T13\tDiscard {at('Read more here.')}\tRead more here.\n"
+        "E4\tAttribution-no-source:T11\n"
+    )
+
+
+def test_reads_claims_with_discontinuous_spans_and_tolerated_lines() -> None:
+    b = loads(simple_ann(), TEXT)
+    assert [c.id for c in b.claims] == ["c1", "c2", "c3"]
+    c1, c2, c3 = b.claims
+    # fragments are kept in the order given, the hull covers them all
+    assert [p.text for p in c1.content_parts] == ["“will resume.”", "“The talks,”"]
+    assert c1.content.text == TEXT[: TEXT.index("\n")]
+    assert c1.form is briefings.Form.DIRECT
+    assert [q.text for q in c1.quotes] == ["“will resume.”", "“The talks,”"]
+    assert c1.cue is not None
+    assert [p.text for p in c1.cue.parts] == ["said", "on Monday"]
+    assert c1.cue.lemma == "say"
+    assert b.speaker(c1) == briefings.OtherEntity(id="s1", name="Peskov")
+    # a content over a line break
+    assert c2.content.text == "the drills are over"
+    assert c2.form is briefings.Form.INDIRECT
+    assert c3.cue is not None
+    assert c3.cue.lemma == "deny"
+    assert c3.act is briefings.SpeechAct.DENIAL
+    he = b.mention(c3.mention_id or "")
+    assert he.kind is briefings.MentionKind.PRONOUN
+    assert [s.text for s in b.document.boilerplate] == ["Read more here."]
+
+
+def test_round_trip_keeps_discontinuous_spans() -> None:
+    b = loads(simple_ann(), TEXT)
+    again = loads(dumps(b), TEXT)
+    for old, new in zip(b.claims, again.claims, strict=True):
+        assert frags(new.content, new.content_parts) == frags(old.content, old.content_parts)
+        assert old.cue is not None
+        assert new.cue is not None
+        assert frags(new.cue.span, new.cue.parts) == frags(old.cue.span, old.cue.parts)
+        assert new.mention_id is not None
+        assert old.mention_id is not None
+        m_old, m_new = b.mention(old.mention_id), again.mention(new.mention_id)
+        assert frags(m_new.span, m_new.parts) == frags(m_old.span, m_old.parts)
+
+
+def test_discontinuous_source() -> None:
+    ann = f"T1\tSource {at('Peskov')};{at('Officials')}\tPeskov Officials\n" + (
+        f"T2\tContent {at('it')}\tit\nE1\tAttribution:T2 Content:T2 Source:T1\n"
+    )
+    b = loads(ann, TEXT)
+    mention = b.mentions[0]
+    assert [p.text for p in mention.parts] == ["Peskov", "Officials"]
+    assert f"Source {at('Peskov')};{at('Officials')}\tPeskov Officials" in dumps(b)
+
+
+def test_repeated_content_role_is_one_claim_each_and_written_back_as_one_attribution() -> None:
+    ann = (
+        f"T1\tContent {at('“The talks,”')}\t“The talks,”\n"
+        f"T2\tSource {at('Peskov')}\tPeskov\n"
+        f"T3\tCue {at('said')}\tsaid\n"
+        f"T4\tContent {at('“will resume.”')}\t“will resume.”\n"
+        "E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2 Content2:T4\n"
+    )
+    b = loads(ann, TEXT)
+    assert [c.content.text for c in b.claims] == ["“The talks,”", "“will resume.”"]
+    assert b.claims[0].mention_id == b.claims[1].mention_id
+    out = dumps(b)
+    assert out.count("\nE") + out.startswith("E") == 1
+    (event,) = [line for line in out.splitlines() if line.startswith("E")]
+    assert event == "E1\tAttribution:T4 Content:T1 Cue:T2 Source:T3 Content2:T5"
+
+
+def test_same_wording_is_one_entity_pronouns_are_not() -> None:
+    text = "He said a. He said b. Officials said c. officials said d."
+    spans = {w: [i for i in range(len(text)) if text.startswith(w, i)] for w in ("He", "fficials")}
+    lines = []
+    n = 0
+    for k, start in enumerate([*spans["He"], *(s - 1 for s in spans["fficials"])]):
+        word = text[start : text.index(" ", start)]
+        said = text.index("said", start)
+        lines += [
+            f"T{n + 1}\tSource {start} {start + len(word)}\t{word}",
+            f"T{n + 2}\tCue {said} {said + 4}\tsaid",
+            f"T{n + 3}\tContent {said + 5} {said + 6}\t{text[said + 5]}",
+            f"E{k + 1}\tAttribution:T{n + 2} Content:T{n + 3} Cue:T{n + 2} Source:T{n + 1}",
+        ]
+        n += 3
+    b = loads("\n".join(lines), text)
+    speakers = [c.speaker_id for c in b.claims]
+    assert speakers[0] != speakers[1]
+    assert speakers[2] == speakers[3]
+    assert len(b.others) == 3
+
+
+def test_embedded_claim_gets_its_parent() -> None:
+    text = "Reuters reported that Smith said the deal was off."
+    ann = (
+        "T1\tSource 0 7\tReuters\nT2\tCue 8 16\treported\n"
+        "T3\tContent 17 50\tthat Smith said the deal was off.\n"
+        "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
+        "T4\tSource 22 27\tSmith\nT5\tCue 28 32\tsaid\nT6\tContent 33 49\tthe deal was off\n"
+        "E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n"
+    )
+    b = loads(ann, text)
+    assert [c.parent_id for c in b.claims] == [None, "c1"]
+
+
+def test_crlf_annotation_file() -> None:
+    b = loads(simple_ann().replace("\n", "\r\n"), TEXT)
+    assert len(b.claims) == 3
+
+
+@pytest.mark.parametrize(
+    ("ann", "message"),
+    [
+        ("T1\tContent 0 4\t\u201cThe\nbad line", "line 2: not a brat annotation line: 'bad line'"),
+        ("T1\tContent 0 x\t\u201cThe", "line 1: bad offsets '0 x': expected 'START END'"),
+        ("T1\tContent 4 0\t", "line 1: offsets 4 0 end before they start"),
+        ("T1\tContent\t", "line 1: expected 'LABEL START END' after the id, got 'Content'"),
+        (
+            "T1\tContent 0 900\tx",
+            "line 1: offsets 0 900 run past the end of the text (126 characters)",
+        ),
+        (
+            "T1\tContent 0 4\tThe ",
+            "line 1: the text of T1 is 'The ' but the text at its offsets is '\u201cThe'",
+        ),
+        ("T1\tContent 0 4\t\u201cThe\nT1\tCue 5 6\tt", "line 2: duplicate annotation id 'T1'"),
+        ("\n\nE1\tAttribution:T1 Content:T2", "line 3: no text-bound annotation has id 'T1'"),
+        ("E1\tAttribution:T1 Content", "line 1: bad event argument 'Content': expected 'ROLE:ID'"),
+        ("E1\t", "line 1: an event line needs at least its trigger"),
+    ],
+)
+def test_malformed_lines_raise_decode_error_with_the_line(ann: str, message: str) -> None:
+    with pytest.raises(briefings.DecodeError) as err:
+        loads(ann, TEXT)
+    assert err.value.message == message
+    assert err.value.line == int(message.split(":", maxsplit=1)[0].removeprefix("line "))
+    assert isinstance(err.value, ValueError)
+
+
+def test_format_entry_needs_the_text() -> None:
+    fmt = codecs.by_name("brat")
+    assert codecs.by_path("x.ann") is fmt
+    assert fmt.read is not None
+    with pytest.raises(briefings.DecodeError, match="needs its source text"):
+        list(fmt.read(io.StringIO(simple_ann())))
+    (b,) = fmt.read(io.StringIO(simple_ann()), text=TEXT)
+    assert len(b.claims) == 3
+
+
+@given(gen_briefings())
+def test_generated_briefings_survive_a_round_trip(b: briefings.Briefing) -> None:
+    text = b.document.text
+    written = dumps(b)
+    again = loads(written, text)  # offsets always slice the text, or Briefing would raise
+    assert attributions(dumps(again)) == attributions(written)
+    contents = sum(1 for line in written.splitlines() if "\tContent " in line)
+    assert len(again.claims) == contents
+
+
+def attributions(ann: str) -> list[tuple[str, ...]]:
+    """What a scorer sees: per E line, the offsets of each role's annotation."""
+    offsets = {}
+    for line in ann.splitlines():
+        if line.startswith("T"):
+            tid, head, _ = line.split("\t", 2)
+            offsets[tid] = head.partition(" ")[2]
+    return [
+        tuple(f"{arg.partition(':')[0]}={offsets[arg.partition(':')[2]]}" for arg in args[1:])
+        for args in (line.split("\t")[1].split() for line in ann.splitlines() if line[:1] == "E")
+    ]
+
+
+# --------------------------------------------------------------------------- PolNeAR
+
+
+def test_polnear_dev_round_trip_scores_one(shared_dir: Path, tmp_path: Path) -> None:
+    dev = shared_dir / "corpora" / "polnear" / "dev"
+    done: set[str] = set()
+    for ann in sorted((dev / "attributions").glob("*.ann")):
+        name = ann.stem.rsplit("_", 1)[0]
+        if name in done:
+            continue
+        done.add(name)
+        text = (dev / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        b = loads(ann.read_text(encoding="utf-8"), text)
+        (tmp_path / f"{name}.ann").write_text(dumps(b), encoding="utf-8")
+    assert len(done) == 84
+    scorer = shared_dir / "tools" / "attribution_score.py"
+    out = subprocess.run(
+        [sys.executable, str(scorer), "--gold", str(dev), "--pred", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    result = json.loads(out)
+    for subset in ("all", "direct"):
+        r = result[subset]
+        assert r["gold"] == r["pred"] == r["match"] == r["src_ok"] > 0
+        assert r["content_f1"] == r["e2e_f1"] == r["source_acc"] == 1.0
