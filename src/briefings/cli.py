@@ -26,6 +26,7 @@ _COMMANDS = (
     "briefings._cli.formats",
     "briefings._cli.index",
     "briefings._cli.query",
+    "briefings._cli.evaluate",
 )
 
 
