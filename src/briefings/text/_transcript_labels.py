@@ -189,8 +189,8 @@ def match_label(text: str, i: int, limit: int, *, inline: bool = False) -> Label
             return None
         gap = text[j:body]
         wide = len(gap) >= 2 or "\t" in gap or "\xa0" in gap
-        if c == "A" and (not wide or inline):
-            return None
+        if c == "A" and (inline or not (len(gap) >= 2 or "\t" in gap)):
+            return None  # "A\xa0question" is prose with a no-break space
         if inline and not wide:
             return None
         if text[body] == ":" or (text[body].islower() and not wide):

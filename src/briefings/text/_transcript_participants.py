@@ -126,67 +126,85 @@ def name_role_line(line: str) -> tuple[str, str | None] | None:
 
 @attrs.define
 class Cast:
-    """The entities of one transcript, built up label by label."""
+    """The entities of one transcript, built up label by label (dict look-ups only,
+    so thousands of distinct labels stay linear)."""
 
     people: list[Person] = attrs.field(factory=list)
     organizations: list[Organization] = attrs.field(factory=list)
     others: list[OtherEntity] = attrs.field(factory=list)
     briefer_ids: list[str] = attrs.field(factory=list)
     _by_key: dict[str, str | None] = attrs.field(factory=dict)
+    _names: dict[str, int] = attrs.field(factory=dict)  # NAME -> index in people
+    _surnames: dict[str, int] = attrs.field(factory=dict)  # last word(s) -> index
+    _org_ids: dict[str, str] = attrs.field(factory=dict)
+    _other_ids: dict[str, str] = attrs.field(factory=dict)
+    _briefers: set[str] = attrs.field(factory=set)
+
+    def _brief(self, eid: str) -> None:
+        if eid not in self._briefers:
+            self._briefers.add(eid)
+            self.briefer_ids.append(eid)
+
+    def _index(self, i: int) -> None:
+        words = self.people[i].name.upper().split()
+        self._names.setdefault(" ".join(words), i)
+        for k in range(1, len(words)):
+            self._surnames.setdefault(" ".join(words[k:]), i)
 
     def add_person(self, name: str, role: str | None, *, briefer: bool = False) -> str:
         """The id of the person named ``name`` (added, or merged with a known one)."""
-        for i, p in enumerate(self.people):
-            if p.name.upper() == name.upper() or (
-                p.name.upper().endswith(" " + name.upper()) and len(name.split()) == 1
-            ):
-                if role and all(r.title != role for r in p.roles):
-                    self.people[i] = attrs.evolve(p, roles=(*p.roles, Role(title=role)))
-                if briefer and p.id not in self.briefer_ids:
-                    self.briefer_ids.append(p.id)
-                return p.id
+        up = " ".join(name.upper().split())
+        i = self._names.get(up)
+        if i is None and len(up.split()) == 1:
+            i = self._surnames.get(up)
+        if i is not None:
+            p = self.people[i]
+            if role and all(r.title != role for r in p.roles):
+                self.people[i] = attrs.evolve(p, roles=(*p.roles, Role(title=role)))
+            if briefer:
+                self._brief(p.id)
+            return p.id
         pid = f"p{len(self.people) + 1}"
         roles = (Role(title=role),) if role else ()
         self.people.append(Person(id=pid, name=name, roles=roles))
+        self._index(len(self.people) - 1)
         if briefer:
-            self.briefer_ids.append(pid)
+            self._brief(pid)
         return pid
 
     def add_alias(self, pid: str, alias: str) -> None:
         """Record ``alias`` (a label as printed) for person ``pid``."""
-        for i, p in enumerate(self.people):
-            if p.id == pid and alias != p.name and alias not in p.aliases:
-                self.people[i] = attrs.evolve(p, aliases=(*p.aliases, alias))
+        i = int(pid[1:]) - 1
+        p = self.people[i]
+        if alias != p.name and alias not in p.aliases:
+            self.people[i] = attrs.evolve(p, aliases=(*p.aliases, alias))
 
     def outlet(self, name: str) -> str:
         """The id of the news outlet ``name``."""
-        for o in self.organizations:
-            if o.name == name:
-                return o.id
-        oid = f"o{len(self.organizations) + 1}"
-        self.organizations.append(Organization(id=oid, name=name, kind=OrgKind.MEDIA))
-        return oid
+        if name not in self._org_ids:
+            oid = f"o{len(self.organizations) + 1}"
+            self.organizations.append(Organization(id=oid, name=name, kind=OrgKind.MEDIA))
+            self._org_ids[name] = oid
+        return self._org_ids[name]
 
     def other(self, name: str) -> str:
         """The id of the anonymous source ``name`` (``Senior Administration Official``)."""
-        for o in self.others:
-            if o.name == name:
-                return o.id
-        xid = f"x{len(self.others) + 1}"
-        self.others.append(OtherEntity(id=xid, name=name, kind=OtherKind.ANONYMOUS))
-        if xid not in self.briefer_ids:
-            self.briefer_ids.append(xid)
+        if name not in self._other_ids:
+            xid = f"x{len(self.others) + 1}"
+            self.others.append(OtherEntity(id=xid, name=name, kind=OtherKind.ANONYMOUS))
+            self._other_ids[name] = xid
+        xid = self._other_ids[name]
+        self._brief(xid)
         return xid
 
     def _match_surname(self, words: list[str]) -> str | None:
         target = " ".join(words).upper()
-        for p in self.people:
-            up = p.name.upper()
-            if up == target or up.endswith(" " + target):
-                return p.id
-        return None
+        i = self._names.get(target)
+        if i is None:
+            i = self._surnames.get(target)
+        return None if i is None else self.people[i].id
 
-    def resolve(self, hit: LabelHit, side: Side, keys: list[str]) -> str | None:
+    def resolve(self, hit: LabelHit, side: Side, keys: set[str]) -> str | None:
         """The entity id behind an official's label (None for press and moderators)."""
         if side is not Side.OFFICIAL:
             return None
@@ -196,9 +214,42 @@ class Cast:
         self._by_key[hit.key] = got
         if got is not None and got.startswith("p"):
             self.add_alias(got, hit.text)
+        if got is not None:
+            self._brief(got)
         return got
 
-    def _resolve(self, hit: LabelHit, keys: list[str]) -> str | None:
+    def complete_names(self, text: str) -> None:
+        """Give a person known by surname only (``MR. SULLIVAN``) the first name the
+        text writes before it (``Jake Sullivan``), when it does."""
+        single = [i for i, p in enumerate(self.people) if " " not in p.name][:20]
+        for i in single:
+            p = self.people[i]
+            if not p.name[:1].isupper():
+                continue
+            at, tries = text.find(p.name), 0
+            while at >= 0 and tries < 50:
+                tries += 1
+                after = text[at + len(p.name) : at + len(p.name) + 1]
+                k = at - 1
+                if k >= 0 and text[k] in " \xa0" and not after.isalpha():
+                    j = k
+                    while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "-'’"):
+                        j -= 1
+                    first = text[j:k]
+                    if (
+                        len(first) >= 2
+                        and first[0].isupper()
+                        and not first.isupper()
+                        and first.lower() not in _ROLE_WORDS
+                        and first.upper().rstrip(".") not in HONORIFICS
+                        and first.lower() not in {"the", "and", "but", "with", "from", "for"}
+                    ):
+                        full = f"{first} {p.name}"
+                        self.people[i] = attrs.evolve(p, name=full, aliases=(*p.aliases, p.name))
+                        break
+                at = text.find(p.name, at + 1)
+
+    def _resolve(self, hit: LabelHit, known: set[str]) -> str | None:
         key = hit.key
         words = key.split()
         base = hit.text if hit.note is None else hit.text[: hit.text.find("(")].strip()
@@ -229,9 +280,8 @@ class Cast:
                 return found
             return self.add_person(" ".join(_title_case(w) for w in printed[k:]), caps_role)
         # mixed case: "Zhao Lijian", "President of Russia Vladimir Putin", "Dr. Walensky"
-        for other in keys:
-            if other != key and key.endswith(" " + other) and len(other.split()) >= 2:
-                n = len(other.split())
+        for n in range(len(words) - 1, 1, -1):
+            if " ".join(words[-n:]) in known:
                 name = " ".join(printed[-n:])
                 prefix = " ".join(printed[:-n]) or None
                 found = self._match_surname(name.upper().split())
@@ -248,7 +298,4 @@ class Cast:
         return self.add_person(got[0], got[1])
 
     def _name(self, pid: str) -> str:
-        for p in self.people:
-            if p.id == pid:
-                return p.name
-        return pid
+        return self.people[int(pid[1:]) - 1].name

@@ -12,6 +12,7 @@ The reader is total (any ``str`` gives a :class:`Briefing`) and linear in the te
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from briefings.model import (
@@ -27,7 +28,7 @@ from briefings.model import (
     Turn,
     TurnKind,
 )
-from briefings.text._transcript_claims import claim_spans
+from briefings.text._transcript_claims import claim_spans, sentences
 from briefings.text._transcript_header import (
     clean,
     find_date,
@@ -54,6 +55,11 @@ from briefings.text._transcript_layout import (
 from briefings.text._transcript_participants import Cast, name_role_line, people_in_title
 
 __all__ = ["looks_like_transcript", "parse_transcript"]
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
 
 _TAIL_PARAGRAPHS = 12  # how far back from the end a footer is looked for
 _LONG = 200  # a header segment longer than this is prose
@@ -86,30 +92,27 @@ def _channel_check(s: str) -> bool:
     )
 
 
-_COURTESY = (
-    "thank",
-    "thanks",
-    "good afternoon",
-    "good morning",
-    "good evening",
-    "hello",
-    "hi",
-    "yes",
-    "okay",
-    "ok",
-    "all right",
-    "happy",
-    "welcome",
-    "sure",
-    "no",
+_COURTESY = _wordset(
+    """thank thanks you yes yeah yep no nope okay ok all right hi hello good afternoon
+    morning evening sure great got it ma'am sir so much very everybody everyone bye
+    appreciate and happy sounds understood fine correct right exactly indeed well oh
+    cheers welcome that's thats"""
 )
 
 
 def _courtesy(s: str) -> bool:
+    """Whether a press turn is only thanks, greetings or assent ("Thanks, Ned.")."""
     low = _low(s)
-    if "?" in low or len(low) > 48:
+    if "?" in low or len(low) > 60:
         return False
-    return any(low.startswith(p) for p in _COURTESY)
+    words = [w.strip('.,!;:-–—()"“”') for w in clean(s).replace("’", "'").split()]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    for w in words:
+        if w.lower() not in _COURTESY and not (w[:1].isupper() and w.lower() not in {"i"}):
+            return False
+    return any(w.lower() in _COURTESY for w in words)
 
 
 _PROCEDURAL = (
@@ -136,8 +139,15 @@ _PROCEDURAL = (
 
 
 def _procedural(s: str) -> bool:
-    low = _low(s)
-    return len(low) <= 120 and any(p in low for p in _PROCEDURAL)
+    """Whether an official's turn only runs the room: every sentence is a greeting,
+    thanks or a hand-over ("All right, thank you.  Any questions?")."""
+    if len(s) > 160:
+        return False
+    for a, b in sentences(s, 0, len(s)):
+        low = _low(s[a:b])
+        if len(low) > 25 and not any(p in low for p in _PROCEDURAL):
+            return False
+    return any(p in _low(s) for p in _PROCEDURAL)
 
 
 # --------------------------------------------------------------------------- header
@@ -178,6 +188,27 @@ def _is_header_segment(seg: str) -> bool:
     )
 
 
+def _aside(s: str) -> bool:
+    """A one-sentence word from the podium that answers nothing ("Francesco.")."""
+    return len(s) <= 30 and "?" not in s and len(sentences(s, 0, len(s))) == 1
+
+
+_TITLE_WORDS = ("briefing", "gaggle", "remarks", "conference", "press call", "interview")
+
+
+def _title_index(text: str, segments: list[tuple[int, int]]) -> int:
+    """Which header line is the title: the first, unless it is a letterhead in capitals
+    ("THE WHITE HOUSE") and a later line names the event ("PRESS BRIEFING BY ...")."""
+    first = clean(text[segments[0][0] : segments[0][1]])
+    if not first.isupper() or any(w in first.lower() for w in _TITLE_WORDS):
+        return 0
+    for i, (s, e) in enumerate(segments[1:8], start=1):
+        low = clean(text[s:e]).lower()
+        if e - s <= 300 and any(w in low for w in _TITLE_WORDS):
+            return i
+    return 0
+
+
 def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
     """Read a briefing transcript into a :class:`~briefings.model.Briefing` with its turns.
 
@@ -216,14 +247,15 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
     header_date: dt.date | None = None
     place: str | None = None
     name_roles: list[tuple[str, str | None]] = []
-    idx = 0
+    rest = segments
     if title is None and segments and segments[0][1] - segments[0][0] <= 300:
-        s, e = segments[0]
+        idx = _title_index(text, segments)
+        s, e = segments[idx]
         title, title_span = clean(text[s:e]), Span.of(text, s, e)
         header_end = e
-        idx = 1
+        rest = segments[:idx] + segments[idx + 1 :]
     prose_seen = False
-    for s, e in segments[idx:]:
+    for s, e in rest:
         seg = text[s:e]
         t = clean(seg)
         if is_time_line(t):
@@ -246,7 +278,7 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
         ):
             place = t
         boilerplate.append(Span.of(text, s, e))
-        header_end = e
+        header_end = max(header_end, e)
 
     # -- dates ---------------------------------------------------------------------
     fm_date: dt.date | None = None
@@ -280,8 +312,11 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
     # -- speakers ------------------------------------------------------------------
     speaker_of: dict[str, str | None] = {}
     first_hit = {h.key: h for h in reversed(hits)}
+    key_set = set(keys)
     for key in keys:
-        speaker_of[key] = cast.resolve(first_hit[key], sides[key], keys)
+        speaker_of[key] = cast.resolve(first_hit[key], sides[key], key_set)
+
+    cast.complete_names(text)
 
     # the unlabelled opening: a statement by the briefer, unless it is an editor's lead
     if opening_end > opening_start:
@@ -298,6 +333,8 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
     pending: list[str] = []
     prev: Turn | None = None
     prev_side: Side | None = None
+    last_official: Turn | None = None
+    press_turns: set[str] = set()
     for opener, s, e in bounds:
         tid = f"t{len(turns) + 1}"
         spoken = text[s:e]
@@ -332,9 +369,11 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
             and prev.speaker_id != speaker
             and not _procedural(spoken)
         ):
-            kind, answers = TurnKind.ANSWER, prev.answers
-        elif _procedural(spoken):
-            kind = TurnKind.MODERATION
+            kind, answers = TurnKind.ANSWER, prev.answers  # a second official answers too
+        elif _procedural(spoken) or _aside(spoken):
+            kind = TurnKind.MODERATION  # "Francesco.", "Yes, in the back."
+        elif last_official is not None and last_official.kind is TurnKind.ANSWER:
+            kind, answers = TurnKind.ANSWER, last_official.answers  # resumed after "Okay."
         else:
             kind = TurnKind.STATEMENT
         label = Span.of(text, opener.start, opener.end) if opener is not None else None
@@ -359,6 +398,12 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
         )
         turns.append(turn)
         prev, prev_side = turn, side
+        if side is Side.PRESS:
+            press_turns.add(tid)
+        if side is Side.OFFICIAL:
+            last_official = turn
+        elif kind is TurnKind.QUESTION:
+            last_official = None
 
     # -- stage directions, footer ---------------------------------------------------
     directions = [Span.of(text, a, b) for a, b in stage_directions(text, body_start, footer)]
@@ -371,10 +416,12 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
     for turn in turns:
         if turn.kind not in (TurnKind.ANSWER, TurnKind.STATEMENT):
             continue
-        if turn.kind is TurnKind.STATEMENT and sides_of_turn(turn, hits, sides) is Side.PRESS:
+        if turn.kind is TurnKind.STATEMENT and turn.id in press_turns:
             continue
         act = SpeechAct.ANSWER if turn.kind is TurnKind.ANSWER else SpeechAct.STATEMENT
-        inside = [(a, b) for a, b in skip if turn.span.start <= a and b <= turn.span.end]
+        lo = bisect.bisect_left(skip, (turn.span.start, -1))
+        hi = bisect.bisect_right(skip, (turn.span.end, len(text) + 1))
+        inside = [(a, b) for a, b in skip[lo:hi] if b <= turn.span.end]
         for a, b, refusal in claim_spans(text, turn.span.start, turn.span.end, inside):
             claims.append(
                 Claim(
@@ -396,7 +443,11 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
             break
     return Briefing(
         document=Document(
-            text=text, title=title, title_span=title_span, url=url, boilerplate=tuple(boilerplate)
+            text=text,
+            title=title,
+            title_span=title_span,
+            url=url,
+            boilerplate=tuple(sorted(boilerplate, key=lambda sp: sp.start)),
         ),
         kind=BriefingKind.TRANSCRIPT,
         held_on=date,
@@ -414,16 +465,6 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
     )
 
 
-def sides_of_turn(turn: Turn, hits: list[LabelHit], sides: dict[str, Side]) -> Side:
-    """The side of the label that opens ``turn`` (OFFICIAL for an unlabelled opening)."""
-    if turn.label is None:
-        return Side.OFFICIAL
-    for h in hits:
-        if h.start == turn.label.start:
-            return sides[h.key]
-    return Side.OFFICIAL
-
-
 def _sides(
     text: str,
     bounds: list[tuple[LabelHit | None, int, int]],
@@ -437,15 +478,15 @@ def _sides(
         p.name.upper().split()[-1] for p in cast.people
     }
     turns_of: dict[str, list[str]] = {k: [] for k in keys}
-    next_known: dict[str, list[Side]] = {k: [] for k in keys}
+    followers: dict[str, list[str]] = {k: [] for k in keys}
     for i, (hit, s, e) in enumerate(bounds):
         if hit is None:
             continue
         turns_of[hit.key].append(text[s:e])
-        if i + 1 < len(bounds):
-            nxt = bounds[i + 1][0]
-            if nxt is not None:
-                next_known[hit.key].append(sides[nxt.key])
+        nxt = bounds[i + 1][0] if i + 1 < len(bounds) else None
+        if nxt is not None:
+            followers[hit.key].append(nxt.key)
+    single: list[str] = []
     for k in keys:
         if sides[k] is not Side.UNKNOWN:
             continue
@@ -457,8 +498,12 @@ def _sides(
         asked = sum(1 for t in said if "?" in t)
         if len(said) >= 2:
             sides[k] = Side.PRESS if asked * 2 > len(said) else Side.OFFICIAL
-        elif asked or Side.OFFICIAL in next_known[k]:
+        elif asked:
             sides[k] = Side.PRESS
         else:
-            sides[k] = Side.OFFICIAL
+            single.append(k)
+    # a label heard once: the press when an official speaks next
+    for k in single:
+        after = followers[k]
+        sides[k] = Side.PRESS if after and sides[after[0]] is Side.OFFICIAL else Side.OFFICIAL
     return sides
