@@ -15,6 +15,7 @@ __all__: list[str] = []
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“”", "‹": "›"}
 _CLOSERS = frozenset("”»›")
+CLOSING_MARKS = frozenset('"”»›“')  # noqa: RUF001
 QUOTE_MARKS = frozenset('"“”„«»‹›')
 _ELLIPSIS_DOTS = "..."
 

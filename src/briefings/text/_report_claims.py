@@ -21,7 +21,7 @@ import attrs
 
 from briefings.model import Form, MentionKind, SpeechAct
 from briefings.text._cues import AUDIENCE, PARTICIPLES, CueMatch, match_cue
-from briefings.text._quotes import Quote, inner_words
+from briefings.text._quotes import CLOSING_MARKS, Quote, inner_words
 from briefings.text._sentences import Token, tokens
 from briefings.text._speakers import (
     EntityRec,
@@ -199,11 +199,7 @@ def note_people(ctx: Context, toks: Sequence[Token], lo: int, hi: int) -> list[E
 
 
 def _known(ctx: Context, name: str) -> bool:
-    low = name.lower()
-    return any(
-        e.kind == "person" and (e.surname == low or low in (a.lower() for a in e.aliases))
-        for e in ctx.registry.entities
-    )
+    return name.lower() in ctx.registry.known
 
 
 # --------------------------------------------------------------------------- the sentence
@@ -257,6 +253,7 @@ def read_sentence(
     *,
     quote_speaker: EntityRec | None = None,
     quote_people: list[EntityRec] | None = None,
+    toks: list[Token] | None = None,
 ) -> list[RawClaim]:
     """The claims of the sentence ``text[s:e]``; ``quotes`` are the quotes inside it.
 
@@ -264,7 +261,8 @@ def read_sentence(
     third-party speech is reported, as embedded claims.
     """
     text = ctx.text
-    toks = tokens(text, s, e)
+    if toks is None:
+        toks = tokens(text, s, e)
     if not toks:
         return []
     qidx = _quote_index(toks, quotes)
@@ -317,7 +315,7 @@ def read_sentence(
                 if qidx[x] >= 0:
                     lo = x + 1
                     break
-            subj = subject_before(toks, m.i, lo)
+            subj = subject_before(toks, m.i, lo, appositive=not toks[m.i].low.endswith("ing"))
             if subj is None and m.i - 1 >= 0 and toks[m.i - 1].low == "who" and m.i - 2 >= 0:
                 subj = subject_before(toks, m.i - 2, lo)
             if subj is not None:
@@ -550,6 +548,21 @@ def read_sentence(
             continue
         used_hits.add(hn)
         parts = [(quotes[qn].start, quotes[qn].end) for qn in sorted(qns)]
+        mixed = False
+        first_q = quotes[min(qns)]
+        if first_q.end <= toks[h.cue.i].start:
+            # "The party, ..., “allows us to ...,” he said": the words before the
+            # quote belong to the attributed content
+            pa, pb = _strip_span(text, _after_taken(taken, s, first_q.start, text), first_q.start)
+            prefix = text[pa:pb]
+            if len(prefix.split()) >= 3 and not prefix.endswith((":", "—")) and pb == first_q.start:
+                parts[0] = (pa, parts[0][1])
+                mixed = True
+            elif len(prefix.split()) >= 3 and not prefix.endswith(":"):
+                gap = text[pb : first_q.start].strip()
+                if gap in {",", ""} and not any(x in prefix for x in ("said", "says")):
+                    parts[0] = (pa, parts[0][1])
+                    mixed = True
         cstart, cend = parts[0][0], parts[-1][1]
         cue_tail_start = h.cue.j if not h.inverted else (h.subj[1] if h.subj else h.cue.j)
         nxt_q = next(
@@ -564,6 +577,8 @@ def read_sentence(
             h, speaker, mention, toks, form=Form.DIRECT, content=(cstart, cend), para=para
         )
         rc.parts = parts if len(parts) > 1 else []
+        if mixed:
+            rc.form = Form.MIXED
         rc.quotes = [(quotes[qn].inner_start, quotes[qn].inner_end) for qn in sorted(qns)]
         _apply_info(rc, info, addr, addr_ent, is_relay)
         rc.clause = (
@@ -600,9 +615,17 @@ def read_sentence(
                 taken.append((a, toks[h.subj[1] - 1].end))
             continue
         lo_tok = min(h.cue.i, h.subj[0])
-        if lo_tok == 0 or toks[lo_tok - 1].text not in {",", "—", "–"}:
+        if lo_tok == 0:
             continue
-        if qidx[lo_tok - 1] >= 0:
+        comma_in_quote = (
+            qidx[lo_tok - 1] >= 0
+            and toks[lo_tok - 1].text in CLOSING_MARKS
+            and lo_tok >= 2
+            and toks[lo_tok - 2].text in {",", "?", "!"}
+        )
+        if toks[lo_tok - 1].text not in {",", "—", "–"} and not comma_in_quote:
+            continue
+        if qidx[lo_tok - 1] >= 0 and not comma_in_quote:
             continue
         # after the cue: no clause of its own
         after = h.subj[1] if h.inverted else h.cue.j
@@ -615,7 +638,8 @@ def read_sentence(
         if after < len(toks) and qidx[after] >= 0:
             continue
         # content: from the sentence start (or the previous claim) to the comma
-        a, b = _strip_span(text, s, toks[lo_tok - 1].start)
+        cut = toks[lo_tok - 1].end if comma_in_quote else toks[lo_tok - 1].start
+        a, b = _strip_span(text, s, cut, trail=" \t\n")
         a = _after_taken(taken, a, b, text)
         if b - a < 8 or _overlaps(taken, a, b):
             continue
@@ -699,9 +723,18 @@ def read_sentence(
         before = claims[-1] if claims else (ctx.claims[-1] if ctx.claims else None)
         if before is None or before.speaker is None or para - before.para > 1:
             continue
+        if before.form is Form.DIRECT and before.parent is None and before.continuation is False:
+            unclosed = text[before.content[1] - 1] not in CLOSING_MARKS
+            if para == before.para or (unclosed and para == before.para + 1):
+                # the same speaker's quote goes on: one attribution in several pieces
+                before.parts = [*(before.parts or [before.content]), (q.start, q.end)]
+                before.content = (before.content[0], q.end)
+                before.quotes.append((q.inner_start, q.inner_end))
+                taken.append((q.start, q.end))
+                continue
         rc = RawClaim(
             speaker=before.speaker,
-            mention=None,
+            mention=before.mention,
             cue=None,
             cue_parts=[],
             lemma="",

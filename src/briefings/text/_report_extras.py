@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -22,10 +23,14 @@ def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-_NEGATIONS = _words("""not no never nothing none nobody neither nor cannot""")
-_HEDGES = _words(
-    """if might may could perhaps possibly probably likely unlikely maybe apparently unless
-    seemingly presumably possible"""
+# word alternations of literals between word boundaries: no backtracking beyond one word
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|nothing|none|nobody|neither|nor|cannot|\w+n[’']t)\b", re.IGNORECASE
+)
+_HEDGE = re.compile(
+    r"\b(?:if|might|may|could|perhaps|possibly|probably|likely|unlikely|maybe|apparently"
+    r"|unless|seemingly|presumably|possible)\b",
+    re.IGNORECASE,
 )
 _BRIEFING_WORDS = (
     "briefing",
@@ -41,17 +46,12 @@ _DASH_SEPARATORS = (" — ", " – ", " - ", " -- ")
 
 def negations_in(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Negation words in ``text[a:b]`` (``not``, ``no``, ``never``, ``n't``...)."""
-    out: list[tuple[int, int]] = []
-    for t in tokens(text, a, b):
-        low = t.low
-        if low in _NEGATIONS or low.endswith(("n't", "n’t")):
-            out.append((t.start, t.end))
-    return out
+    return [(m.start(), m.end()) for m in _NEGATION.finditer(text, a, b)]
 
 
 def hedges_in(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Hedging words in ``text[a:b]`` (``if``, ``might``, ``perhaps``...)."""
-    return [(t.start, t.end) for t in tokens(text, a, b) if t.low in _HEDGES]
+    return [(m.start(), m.end()) for m in _HEDGE.finditer(text, a, b)]
 
 
 def find_held_on(

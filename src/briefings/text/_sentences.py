@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-import attrs
-
 __all__: list[str] = []
 
 
@@ -32,33 +30,32 @@ _PREFIX_ABBREVIATIONS = _words(
     nos jan feb mar apr jun jul aug sep sept oct nov dec messrs"""
 )
 
-_WORD = re.compile(r"\w+(?:[’'.\-]\w+)*")
+_STOP = re.compile(r"[.!?…]")
+_TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|\S")
 _OPENERS = "\"“„«‘'([‹"
 _CLOSERS = "\"”»’')]›"
 
 
-@attrs.frozen
 class Token:
-    """A word or a punctuation mark; ``text`` is ``source[start:end]``."""
+    """A word or a punctuation mark; ``text`` is ``source[start:end]``.
 
-    start: int
-    end: int
-    text: str
+    ``low`` is the lower-cased text, ``is_word`` whether it is a word (not
+    punctuation), ``is_cap`` whether it starts with a capital letter.
+    """
 
-    @property
-    def low(self) -> str:
-        """The lower-cased text."""
-        return self.text.lower()
+    __slots__ = ("end", "is_cap", "is_word", "low", "start", "text")
 
-    @property
-    def is_word(self) -> bool:
-        """Whether the token is a word (not punctuation)."""
-        return self.text[:1].isalnum()
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = text.lower()
+        first = text[:1]
+        self.is_word = first.isalnum()
+        self.is_cap = first.isupper()
 
-    @property
-    def is_cap(self) -> bool:
-        """Whether the word starts with a capital letter."""
-        return self.text[:1].isupper()
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -84,23 +81,15 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Word and punctuation tokens of ``text[start:end]``; an abbreviation keeps its period."""
     out: list[Token] = []
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch.isspace():
-            i += 1
-            continue
-        m = _WORD.match(text, i, end) if ch.isalnum() or ch == "_" else None
-        if m is None:
-            out.append(Token(i, i + 1, ch))
-            i += 1
-            continue
-        j = m.end()
-        word = text[i:j]
-        if j < end and text[j] == "." and _keeps_period(word):
+    skip_to = start
+    for m in _TOKEN.finditer(text, start, end):
+        i, j = m.start(), m.end()
+        if i < skip_to:
+            continue  # the period an abbreviation took
+        if j < end and text[j] == "." and text[i].isalnum() and _keeps_period(text[i:j]):
             j += 1
+            skip_to = j
         out.append(Token(i, j, text[i:j]))
-        i = j
     return out
 
 
@@ -153,7 +142,6 @@ def sentences(
         while pi < len(prot) and prot[pi][1] <= i:
             pi += 1
         inside = pi < len(prot) and prot[pi][0] < i < prot[pi][1]
-        ch = text[i]
         if inside:
             # jump to the end of the protected stretch; it may itself end a sentence
             qend = prot[pi][1]
@@ -164,6 +152,15 @@ def sentences(
                 sent_start = _skip_space(text, qend, end)
                 i = sent_start
             continue
+        m = _STOP.search(text, i, end)
+        p = end if m is None else m.start()
+        if pi < len(prot) and prot[pi][0] < p:
+            i = prot[pi][0] + 1  # enter the protected stretch before the next stop
+            continue
+        if m is None:
+            break
+        i = p
+        ch = text[i]
         if ch in ".!?…":
             j = i + 1
             while j < end and text[j] in ".!?…":

@@ -159,6 +159,10 @@ _SKIP_BACK = _words(
     emphatically personally directly formally officially specifically just immediately
     elsewhere may might could can should must did does do"""
 )
+_GENERIC_DET = _words(
+    """the a an this that these those his her their its our my your one another some many
+    several most few two three four five both each every"""
+)
 _CONNECTORS = _words("""of to for at in on""")
 _DETERMINERS = _words("""the a an this that these those""")
 
@@ -180,9 +184,12 @@ def _np_word(tok: Token) -> bool:
     )
 
 
-def subject_before(toks: Sequence[Token], k: int, lo: int = 0) -> tuple[int, int] | None:
+def subject_before(
+    toks: Sequence[Token], k: int, lo: int = 0, *, appositive: bool = True
+) -> tuple[int, int] | None:
     """The noun phrase ending just before token ``k`` (skipping adverbs and
-    auxiliaries: ``Peskov also said``), as a token range, or ``None``."""
+    auxiliaries: ``Peskov also said``), as a token range, or ``None``. With
+    ``appositive``, ``Smith, a professor at Yale, said`` gives ``Smith``."""
     j = k
     while (
         j > lo
@@ -195,6 +202,16 @@ def subject_before(toks: Sequence[Token], k: int, lo: int = 0) -> tuple[int, int
     last = toks[j - 1]
     if last.low in _SUBJECT_PRONOUNS:
         return (j - 1, j)
+    if last.text == "," and appositive:
+        c = j - 2
+        while c > lo and j - c < 30 and toks[c].text not in {",", ";", ":", "."}:
+            c -= 1
+        if c > lo and toks[c].text == "," and j - 2 - c >= 1:
+            return subject_before(toks, c, lo, appositive=False)
+        return None
+    generic = _generic_np(toks, j, lo)
+    if generic is not None:
+        return generic
     i = j
     steps = 0
     while i > lo and steps < 12:
@@ -220,6 +237,25 @@ def subject_before(toks: Sequence[Token], k: int, lo: int = 0) -> tuple[int, int
     if head.low in _CONNECTORS:
         return None
     return (i, j)
+
+
+def _generic_np(toks: Sequence[Token], j: int, lo: int) -> tuple[int, int] | None:
+    """``his longtime personal physician``, ``one New Hampshire Democrat``: up to five
+    words after a determiner, ending in a noun-like word."""
+    head = toks[j - 1]
+    if not head.is_word or head.low in _SKIP_BACK or head.low in _CONNECTORS:
+        return None
+    if head.low.endswith(("ing", "ed")) and not head.is_cap:
+        return None
+    i = j - 1
+    while i > lo and j - i <= 5:
+        t = toks[i - 1]
+        if t.low in _GENERIC_DET:
+            return (i - 1, j)
+        if not t.is_word or t.low in _CONNECTORS or t.low in _SKIP_BACK or t.low in _NOT_NAME:
+            return None
+        i -= 1
+    return None
 
 
 def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[int, int] | None:
@@ -420,6 +456,16 @@ def classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None:
             org_kind=_org_kind([t.text for t in body]),
             mention_kind=MentionKind.OTHER if det else MentionKind.NAME,
         )
+    if words[0].low in _GENERIC_DET and len(words) >= 2 and words[-1].is_word:
+        # "his longtime physician", "a narrator": a source described, not named
+        return Phrase(
+            "group",
+            start,
+            end,
+            name=text[words[1].start : end],
+            mention_kind=MentionKind.OTHER,
+            other_kind=OtherKind.OTHER,
+        )
     return None
 
 
@@ -477,6 +523,7 @@ class Registry:
     """One :class:`EntityRec` per real speaker."""
 
     entities: list[EntityRec] = attrs.Factory(list)
+    known: set[str] = attrs.Factory(set)  # lower-cased surnames and aliases of people
     _counts: dict[str, int] = attrs.Factory(dict)
 
     def _new(self, kind: str, name: str, **kw: object) -> EntityRec:
@@ -509,6 +556,8 @@ class Registry:
         if role and role not in found.roles:
             found.roles.append(role)
         found.last = pos
+        self.known.add(found.surname)
+        self.known.update(a.lower() for a in found.aliases)
         return found
 
     def by_role(self, role: str, pos: int) -> EntityRec | None:

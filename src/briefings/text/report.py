@@ -49,7 +49,7 @@ from briefings.text._report_extras import (
     hedges_in,
     negations_in,
 )
-from briefings.text._sentences import paragraphs, sentences, tokens
+from briefings.text._sentences import Token, paragraphs, sentences, tokens
 from briefings.text._speakers import EntityRec, Registry
 from briefings.text._time import TimeMatch, find_times
 
@@ -88,13 +88,14 @@ def parse_report(
         protected = [(q.start, q.end) for q in quotes if q.closed]
         for s, e in sentences(text, a, b, protected):
             inside = [q for q in quotes if s <= q.start < e]
-            found = read_sentence(ctx, s, e, inside, pn)
+            toks = tokens(text, s, e)
+            found = read_sentence(ctx, s, e, inside, pn, toks=toks)
             for rc in found:
                 ctx.claims.append(rc)
                 raw.append(rc)
                 if rc.form is Form.DIRECT:
                     raw.extend(_embedded(ctx, rc, len(raw) - 1, pn))
-            _note_outside(ctx, s, e, inside)
+            _note_outside(ctx, toks, inside)
     if title is not None:
         hc = headline_claim(ctx, title[0], title[1])
         if hc is not None:
@@ -121,17 +122,23 @@ def parse_report(
     )
 
 
-def _note_outside(ctx: Context, s: int, e: int, quotes: Sequence[Quote]) -> None:
-    lo = s
+def _note_outside(ctx: Context, toks: list[Token], quotes: Sequence[Quote]) -> None:
+    """Register the people named outside the quotes of one sentence."""
+    lo = 0
+    n = len(toks)
     for q in [*quotes, None]:
-        hi = e if q is None else q.start
+        hi = lo
+        stop = n if q is None else q.start
+        while hi < n and toks[hi].start < stop:
+            hi += 1
         if hi > lo:
-            toks = tokens(ctx.text, lo, hi)
-            people = note_people(ctx, toks, 0, len(toks))
-            if people:
-                ctx.last_person = people[-1] if ctx.last_person is None else ctx.last_person
+            people = note_people(ctx, toks, lo, hi)
+            if people and ctx.last_person is None:
+                ctx.last_person = people[-1]
+        lo = hi
         if q is not None:
-            lo = q.end
+            while lo < n and toks[lo].start < q.end:
+                lo += 1
 
 
 def _embedded(ctx: Context, parent: RawClaim, parent_index: int, pn: int) -> list[RawClaim]:
