@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import briefings
@@ -48,3 +50,30 @@ def test_arguments_are_validated() -> None:
         st_briefings(kind="report")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="fewer than min_size"):
         spans("ab", min_size=3)
+
+
+MODEL_TYPES = [
+    briefings.Person,
+    briefings.Organization,
+    briefings.Role,
+    briefings.Mention,
+    briefings.Claim,
+    briefings.Event,
+    briefings.TimeExpression,
+    briefings.Turn,
+    briefings.Document,
+    briefings.Span,
+]
+
+
+@pytest.mark.parametrize("cls", MODEL_TYPES, ids=lambda c: c.__name__)
+def test_every_model_type_round_trips_through_plain_data(cls: type) -> None:
+    from briefings.codecs._converter import structure, unstructure
+
+    @settings(max_examples=20)
+    @given(st.from_type(cls))
+    def check(obj: object) -> None:
+        assert isinstance(obj, cls)
+        assert structure(json.loads(json.dumps(unstructure(obj))), cls) == obj
+
+    check()

@@ -53,7 +53,21 @@ from briefings.model import (
     TurnKind,
 )
 
-__all__ = ["briefings", "dates", "documents", "spans", "texts"]
+__all__ = [
+    "briefings",
+    "claims",
+    "dates",
+    "documents",
+    "events",
+    "mentions",
+    "organizations",
+    "people",
+    "roles",
+    "spans",
+    "texts",
+    "time_expressions",
+    "turns",
+]
 
 _DATES = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
 _NAMES = st.text(
@@ -332,8 +346,63 @@ def briefings(
     return _briefings()
 
 
+def _members(attribute: str, *, kind: BriefingKind | None = None) -> st.SearchStrategy[Any]:
+    def pick(b: Briefing) -> st.SearchStrategy[Any]:
+        return st.sampled_from(getattr(b, attribute))
+
+    return briefings(kind=kind).filter(lambda b: bool(getattr(b, attribute))).flatmap(pick)
+
+
+def people() -> st.SearchStrategy[Person]:
+    """People (with aliases and roles) taken from valid generated briefings."""
+    return _members("people")
+
+
+def roles() -> st.SearchStrategy[Role]:
+    """Roles (titles, with an organisation id or none)."""
+    return st.builds(Role, title=_NAMES, organization_id=st.none() | st.just("o0"))
+
+
+def organizations() -> st.SearchStrategy[Organization]:
+    """Organisations taken from valid generated briefings."""
+    return _members("organizations")
+
+
+def mentions() -> st.SearchStrategy[Mention]:
+    """Mentions taken from valid generated briefings (their spans slice that text)."""
+    return _members("mentions")
+
+
+def claims() -> st.SearchStrategy[Claim]:
+    """Claims taken from valid generated briefings (their spans slice that text)."""
+    return _members("claims")
+
+
+def events() -> st.SearchStrategy[Event]:
+    """Event references taken from valid generated briefings."""
+    return _members("events")
+
+
+def time_expressions() -> st.SearchStrategy[TimeExpression]:
+    """Time expressions of every kind, taken from valid generated briefings."""
+    return _members("times")
+
+
+def turns() -> st.SearchStrategy[Turn]:
+    """Transcript turns taken from valid generated transcripts."""
+    return _members("turns", kind=BriefingKind.TRANSCRIPT)
+
+
 def _hypothesis_setup_hook() -> None:
     """Register the strategies with Hypothesis (run through its entry point)."""
     st.register_type_strategy(Briefing, briefings())
+    st.register_type_strategy(Claim, claims())
+    st.register_type_strategy(Person, people())
+    st.register_type_strategy(Organization, organizations())
+    st.register_type_strategy(Mention, mentions())
+    st.register_type_strategy(Event, events())
+    st.register_type_strategy(TimeExpression, time_expressions())
+    st.register_type_strategy(Turn, turns())
+    st.register_type_strategy(Role, roles())
     st.register_type_strategy(Document, documents())
     st.register_type_strategy(Span, texts(min_size=1).flatmap(spans))
