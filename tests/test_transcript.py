@@ -356,6 +356,39 @@ MARKDOWN = (
 )
 
 
+def test_run_together_after_two_spaces() -> None:
+    text = (
+        "MR. GIBBS:  Good afternoon.  Q  Thanks, Robert.  Two questions?  MR. GIBBS:  Sure.  "
+        "The U.S.  NATO: allies agree.\n"
+    )
+    b = parse_transcript(text)
+    assert [row(b, t) for t in b.turns] == [
+        ("MR. GIBBS", "Gibbs", "moderation"),
+        ("Q", "", "question"),
+        ("MR. GIBBS", "Gibbs", "answer"),
+    ]
+    assert b.turns[-1].span.text == "Sure.  The U.S.  NATO: allies agree."
+
+
+def test_one_off_names_speaking_at_length_are_officials() -> None:
+    speech = "We discussed trade and energy. " * 25
+    text = (
+        "Question: What did you agree?\n\n"
+        f"Angela Markel: {speech}\n\n"
+        "Vladimir Putin: I agree with my colleague.\n\n"
+        "Question: And on gas?\n\n"
+        "Vladimir Putin: Gas will flow.\n"
+    )
+    b = parse_transcript(text)
+    assert [row(b, t) for t in b.turns] == [
+        ("Question", "", "question"),
+        ("Angela Markel", "Angela Markel", "answer"),
+        ("Vladimir Putin", "Vladimir Putin", "answer"),
+        ("Question", "", "question"),
+        ("Vladimir Putin", "Vladimir Putin", "answer"),
+    ]
+
+
 def test_front_matter_and_hard_wrapped_markdown() -> None:
     b = parse_transcript(MARKDOWN)
     check_invariants(b)

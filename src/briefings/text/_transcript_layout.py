@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import attrs
 
-from briefings.text._transcript_labels import HSPACE, LabelHit, match_label
+from briefings.text._transcript_labels import HSPACE, LabelHit, Side, match_label, side_of
 
 __all__: list[str] = []
 
@@ -105,6 +105,11 @@ def paragraph_starts(text: str, lines: list[Line]) -> set[int]:
     return starts
 
 
+def _after_sentence(text: str, i: int) -> bool:
+    """Whether the character before offset ``i`` ends a sentence or a cut-off phrase."""
+    return i > 0 and text[i - 1] in '.?!"”’)-—'
+
+
 def find_labels(text: str, lines: list[Line], start: int, end: int) -> list[LabelHit]:
     """Every speaker label in ``text[start:end]``, in order.
 
@@ -132,9 +137,9 @@ def find_labels(text: str, lines: list[Line], start: int, end: int) -> list[Labe
                 j = i
                 while j < limit and text[j] in HSPACE:
                     j += 1
-                if j - i >= 3 and j < limit:
+                if j < limit and (j - i >= 3 or (j - i == 2 and _after_sentence(text, i))):
                     inner = match_label(text, j, limit, inline=True)
-                    if inner is not None:
+                    if inner is not None and (j - i >= 3 or side_of(inner.key) is not Side.UNKNOWN):
                         hits.append(inner)
                         i = max(inner.body, j + 1)
                         continue

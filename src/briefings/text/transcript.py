@@ -109,10 +109,16 @@ def _courtesy(s: str) -> bool:
     words = [w for w in words if w]
     if not words:
         return False
+    if clean(s).endswith(("-", "—", "–")):
+        return False  # an interrupted question ("Thank you. On China —")
+    names = 0
     for w in words:
-        if w.lower() not in _COURTESY and not (w[:1].isupper() and w.lower() not in {"i"}):
+        if w.lower() in _COURTESY:
+            continue
+        if not w[:1].isupper() or w == "I":
             return False
-    return any(w.lower() in _COURTESY for w in words)
+        names += 1  # a name in the vocative ("Thanks, Ned.")
+    return names <= 1 and any(w.lower() in _COURTESY for w in words)
 
 
 _PROCEDURAL = (
@@ -505,5 +511,7 @@ def _sides(
     # a label heard once: the press when an official speaks next
     for k in single:
         after = followers[k]
-        sides[k] = Side.PRESS if after and sides[after[0]] is Side.OFFICIAL else Side.OFFICIAL
+        long_speech = len(turns_of[k][0]) > 600 if turns_of[k] else False
+        press = bool(after) and sides[after[0]] is Side.OFFICIAL and not long_speech
+        sides[k] = Side.PRESS if press else Side.OFFICIAL
     return sides
