@@ -9,13 +9,15 @@ opening one is ignored.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 __all__: list[str] = []
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“”", "‹": "›"}
-_CLOSERS = frozenset("”»›")
-CLOSING_MARKS = frozenset('"”»›“')  # noqa: RUF001
+_MARK = re.compile("[\"“”„«»‹›]|''|``")
+CLOSING_MARKS = frozenset("\"”»›“'")
 QUOTE_MARKS = frozenset('"“”„«»‹›')
 _ELLIPSIS_DOTS = "..."
 
@@ -40,33 +42,36 @@ def _opens_straight(text: str, i: int, lo: int) -> bool:
 
 
 def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
-    """The top-level quotes in ``text[start:end]`` (one paragraph), in order."""
+    """The top-level quotes in ``text[start:end]`` (one paragraph), in order.
+
+    Besides the typographic marks, a doubled apostrophe ``''`` (and a TeX-style
+    opening ````) stands for a straight double quote.
+    """
     end = len(text) if end is None else end
     quotes: list[Quote] = []
-    i = start
     open_at = -1
-    closers = ""
-    while i < end:
-        ch = text[i]
+    open_len = 1
+    closers: tuple[str, ...] = ()
+    for m in _MARK.finditer(text, start, end):
+        mark = m.group()
+        i = m.start()
         if open_at < 0:
-            if ch in _OPEN_CLOSE:
-                open_at, closers = i, _OPEN_CLOSE[ch]
-            elif ch == '"' and _opens_straight(text, i, start):
-                open_at, closers = i, '"'
-        elif ch in closers or (ch == '"' and '"' in closers):
-            if ch == "“" and closers == "“”" and i + 1 < end and text[i + 1].isalnum():
-                i += 1  # a „low-9 quote closes with “ before a non-letter only
-                continue
-            quotes.append(Quote(open_at, i + 1, open_at + 1, i, closed=True))
+            if mark in _OPEN_CLOSE:
+                open_at, open_len, closers = i, 1, tuple(_OPEN_CLOSE[mark])
+            elif mark == "``":
+                open_at, open_len, closers = i, 2, ("''",)
+            elif mark in {'"', "''"} and _opens_straight(text, i, start):
+                open_at, open_len, closers = i, len(mark), (mark,)
+        elif mark in closers and i >= open_at + open_len:
+            if mark == "“" and closers == ("“", "”") and m.end() < end and text[m.end()].isalnum():
+                continue  # a „low-9 quote closes with “ before a non-letter only
+            quotes.append(Quote(open_at, m.end(), open_at + open_len, i, closed=True))
             open_at = -1
-        elif ch == '"' and closers != '"' and _opens_straight(text, i, start):
-            pass  # a straight mark inside a curly quote: nested, ignore
-        i += 1
     if open_at >= 0:
         stop = end
-        while stop > open_at + 1 and text[stop - 1].isspace():
+        while stop > open_at + open_len and text[stop - 1].isspace():
             stop -= 1
-        quotes.append(Quote(open_at, stop, open_at + 1, stop, closed=False))
+        quotes.append(Quote(open_at, stop, open_at + open_len, stop, closed=False))
     return quotes
 
 

@@ -474,6 +474,14 @@ def read_sentence(
             if w in _MONTHS and k + 1 < n and toks[k + 1].text[:1].isdigit():
                 k += 1
                 continue
+            if w in _PREPOSITIONS:
+                # "said at the hearing that C", "told reporters in Moscow that C"
+                stop = min(n, k + 10)
+                x = k + 1
+                while x < stop and qidx[x] < 0 and toks[x].text not in {",", ".", ";", ":"}:
+                    if toks[x].low == "that":
+                        return x + 1, x + 1
+                    x += 1
             break
         return (k, k) if k < n else None
 
@@ -652,13 +660,30 @@ def read_sentence(
             if toks[x].text == "," and x + 1 < len(toks) and toks[x + 1].low in PARTICIPLES:
                 end_tok = x
                 break
+        second: tuple[int, int] | None = None
+        if (
+            end_tok == len(toks)
+            and after + 1 < len(toks)
+            and toks[after].text == ","
+            and qidx[after] < 0
+            and toks[after + 1].low not in _FRAMING
+            and not match_cue(toks, after + 1, beliefs=False)
+        ):
+            # "C1, he said, C2": the cue interrupts the content
+            sa, sb = _strip_span(text, toks[after + 1].start, e)
+            if len(text[sa:sb].split()) >= 3:
+                second = (sa, sb)
+                end_tok = after + 1
         info = tail_info(h, after, end_tok)
         rc = _new_claim(h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para)
+        if second is not None:
+            rc.parts = [(a, b), second]
+            rc.content = (a, second[1])
         _fragments(rc, quotes, text)
         _apply_info(rc, info, addr, addr_ent, is_relay)
         rc.clause = (toks[lo_tok].start, toks[end_tok - 1].end)
         claims.append(rc)
-        taken.append((a, toks[end_tok - 1].end))
+        taken.append((a, rc.content[1] if second else toks[end_tok - 1].end))
 
     # 4. indirect claims, cue before the content
     for hn, h in enumerate(hits):
@@ -752,6 +777,7 @@ def read_sentence(
     return claims
 
 
+_PREPOSITIONS = _words("""at in on during after before from with to about over""")
 _TIME_WORDS = _words(
     """yesterday today tomorrow tonight morning afternoon evening night week month year
     weekend monday tuesday wednesday thursday friday saturday sunday recently earlier

@@ -31,7 +31,9 @@ _SUBJECT_PRONOUNS = _words("""he she they it i we""")
 HONORIFICS = _words("""mr. mrs. ms. dr. prof. sen. rep. gov. gen. lt. col. adm. rev. amb. sir""")
 
 ROLE_WORDS = _words(
-    """spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen secretary
+    """lobbyist lobbyists operative pollster chairwoman host anchor commentator pundit
+    writer blogger sponsor donor trustee fellow scholar veteran resident voter delegate
+    surrogate spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen secretary
     minister president leader ambassador envoy diplomat aide adviser advisor official
     chief head director chairman chairwoman chair senator governor mayor representative
     congressman congresswoman candidate nominee commander general prosecutor judge
@@ -199,6 +201,13 @@ def subject_before(
         j -= 1
     if j <= lo:
         return None
+    if toks[j - 1].text == ")":
+        # "Rep. Elijah Cummings (D-Md.) said": step over the parenthesis
+        c = j - 1
+        while c > lo and j - c < 12 and toks[c].text != "(":
+            c -= 1
+        if toks[c].text == "(" and c > lo:
+            j = c
     last = toks[j - 1]
     if last.low in _SUBJECT_PRONOUNS:
         return (j - 1, j)
@@ -206,6 +215,8 @@ def subject_before(
         c = j - 2
         while c > lo and j - c < 30 and toks[c].text not in {",", ";", ":", "."}:
             c -= 1
+        if c > lo and toks[c - 1].text == ")":
+            c -= 1  # "Cummings (D-Md.), chair of the committee, said"
         if c > lo and toks[c].text == "," and j - 2 - c >= 1:
             return subject_before(toks, c, lo, appositive=False)
         return None

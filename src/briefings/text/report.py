@@ -128,12 +128,12 @@ def _note_outside(ctx: Context, toks: list[Token], quotes: Sequence[Quote]) -> N
     n = len(toks)
     for q in [*quotes, None]:
         hi = lo
-        stop = n if q is None else q.start
+        stop = (toks[-1].end if toks else 0) if q is None else q.start
         while hi < n and toks[hi].start < stop:
             hi += 1
         if hi > lo:
             people = note_people(ctx, toks, lo, hi)
-            if people and ctx.last_person is None:
+            if people:
                 ctx.last_person = people[-1]
         lo = hi
         if q is not None:
