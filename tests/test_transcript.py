@@ -409,6 +409,29 @@ def test_front_matter_and_hard_wrapped_markdown() -> None:
     assert [c.act for c in b.claims if c.turn_id == b.turns[-1].id] == [SpeechAct.REFUSAL]
 
 
+def test_reported_speech_inside_an_answer() -> None:
+    text = (
+        "Press Briefing by Press Secretary Jen Psaki, March 7, 2022\n\n"
+        "Q    Will the sanctions stay?\n\n"
+        "MS. PSAKI:  Yes. Secretary Blinken told his counterpart that the sanctions "
+        "will stay in place.\n"
+    )
+    b = parse_transcript(text)
+    check_invariants(b)
+    psaki = b.people[0].id
+    own = [c for c in b.claims if c.parent_id is None]
+    inner = [c for c in b.claims if c.parent_id is not None]
+    assert [c.speaker_id for c in own] == [psaki]
+    assert len(inner) == 1
+    claim = inner[0]
+    speaker = b.entity(claim.speaker_id or "")
+    assert speaker.name.endswith("Blinken")
+    assert claim.parent_id == own[0].id
+    assert [r.entity_id for r in claim.relayed_by] == [psaki]
+    assert claim.turn_id == b.turns[1].id
+    assert "the sanctions will stay in place" in claim.content.text
+
+
 def test_held_on_argument_and_channel_checks() -> None:
     text = (
         "QUESTION: Thank you for taking my question. Can you hear me?\n"
@@ -514,6 +537,9 @@ _ALPHABET = st.sampled_from(
         "Reuters",
         "x",
         "é",
+        " Secretary Blinken said ",
+        " told ",
+        '"',
     ]
 )
 

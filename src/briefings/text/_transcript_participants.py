@@ -136,6 +136,7 @@ class Cast:
     _by_key: dict[str, str | None] = attrs.field(factory=dict)
     _names: dict[str, int] = attrs.field(factory=dict)  # NAME -> index in people
     _surnames: dict[str, int] = attrs.field(factory=dict)  # last word(s) -> index
+    _firsts: dict[str, int] = attrs.field(factory=dict)  # first name -> index
     _org_ids: dict[str, str] = attrs.field(factory=dict)
     _other_ids: dict[str, str] = attrs.field(factory=dict)
     _briefers: set[str] = attrs.field(factory=set)
@@ -150,6 +151,8 @@ class Cast:
         self._names.setdefault(" ".join(words), i)
         for k in range(1, len(words)):
             self._surnames.setdefault(" ".join(words[k:]), i)
+        if len(words) >= 2:
+            self._firsts.setdefault(words[0], i)
 
     def add_person(self, name: str, role: str | None, *, briefer: bool = False) -> str:
         """The id of the person named ``name`` (added, or merged with a known one)."""
@@ -157,6 +160,8 @@ class Cast:
         i = self._names.get(up)
         if i is None and len(up.split()) == 1:
             i = self._surnames.get(up)
+            if i is None:
+                i = self._firsts.get(up)  # "as Karine said" is Karine Jean-Pierre
         if i is not None:
             p = self.people[i]
             if role and all(r.title != role for r in p.roles):
@@ -186,6 +191,22 @@ class Cast:
             self.organizations.append(Organization(id=oid, name=name, kind=OrgKind.MEDIA))
             self._org_ids[name] = oid
         return self._org_ids[name]
+
+    def organization(self, name: str, kind: OrgKind) -> str:
+        """The id of the organisation ``name`` (merged with a known one of that name)."""
+        if name not in self._org_ids:
+            oid = f"o{len(self.organizations) + 1}"
+            self.organizations.append(Organization(id=oid, name=name, kind=kind))
+            self._org_ids[name] = oid
+        return self._org_ids[name]
+
+    def source(self, name: str, kind: OtherKind) -> str:
+        """The id of a source that is neither person nor organisation (not a briefer)."""
+        if name not in self._other_ids:
+            xid = f"x{len(self.others) + 1}"
+            self.others.append(OtherEntity(id=xid, name=name, kind=kind))
+            self._other_ids[name] = xid
+        return self._other_ids[name]
 
     def other(self, name: str) -> str:
         """The id of the anonymous source ``name`` (``Senior Administration Official``)."""

@@ -53,6 +53,7 @@ from briefings.text._transcript_layout import (
     split_lines,
 )
 from briefings.text._transcript_participants import Cast, name_role_line, people_in_title
+from briefings.text._transcript_reported import reported_claims, worth_reading
 
 __all__ = ["looks_like_transcript", "parse_transcript"]
 
@@ -441,6 +442,30 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
                     evidence="transcript turn",
                 )
             )
+
+    # -- reported speech inside the briefers' words ----------------------------------
+    by_turn: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.turn_id is not None:
+            by_turn.setdefault(c.turn_id, []).append(c)
+    reported: list[Claim] = []
+    for turn in turns:
+        own = by_turn.get(turn.id)
+        if not own or not worth_reading(turn.span.text):
+            continue
+        reported.extend(
+            reported_claims(
+                text,
+                turn.span,
+                speaker_id=turn.speaker_id,
+                turn_id=turn.id,
+                parents=own,
+                cast=cast,
+                held_on=date,
+                first_id=len(claims) + len(reported) + 1,
+            )
+        )
+    claims.extend(reported)
 
     url = None
     for key in ("source_url", "permalink", "url"):
