@@ -29,7 +29,7 @@ def corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "corpus"
     for i, sub in enumerate(["2021", "2021", "2020", "2022/x"]):
         (folder / sub).mkdir(parents=True, exist_ok=True)
-        (folder / sub / f"doc{i}.txt").write_text(f"Text {i}: the minister spoke.", "utf-8")
+        (folder / sub / f"doc{i}.txt").write_text(f"Item {i} of the list.", "utf-8")
     (folder / "2020" / "notes.md").write_text("not a text", "utf-8")
     return folder
 
@@ -48,7 +48,7 @@ def test_folders_in_parallel_keep_the_order(
     )
     assert status == 0
     assert stdout == ""
-    assert texts(out) == [f"Text {i}: the minister spoke." for i in (2, 0, 1, 3)]
+    assert texts(out) == [f"Item {i} of the list." for i in (2, 0, 1, 3)]
     (line,) = err.splitlines()
     assert line.startswith("briefings parse: 4 documents, 0 claims, 0 failures, ")
     assert line.endswith(" MB/s)")
@@ -76,7 +76,7 @@ def test_a_failure_is_recorded_and_then_retried_alone(
         str(corpus / "2020"),
     )
     assert status == 1
-    assert texts(out) == [f"Text {i}: the minister spoke." for i in (0, 1, 2)]
+    assert texts(out) == [f"Item {i} of the list." for i in (0, 1, 2)]
     (failure,) = read_failures(errors)
     assert (failure.path, failure.error) == (str(missing), "FileNotFoundError")
     assert f"briefings: error: {missing}: No such file or directory" in err.splitlines()
@@ -103,6 +103,8 @@ def test_a_failure_is_recorded_and_then_retried_alone(
     assert len(texts(out)) == 4
     assert read_failures(errors) == []
     assert "1 document, 0 claims, 0 failures" in err
+    status, _, err = run(capsys, "parse", "--retry", str(errors), "--to", "jsonl")
+    assert (status, err) == (0, "briefings parse: nothing to retry\n")
 
 
 def test_quiet_prints_only_errors(
@@ -121,7 +123,7 @@ def test_one_file_keeps_the_old_behaviour(capsys: pytest.CaptureFixture[str], co
     status, out, err = run(capsys, "parse", str(corpus / "2021" / "doc0.txt"))
     assert status == 0
     assert err == ""
-    assert codecs.from_json(out).document.text == "Text 0: the minister spoke."
+    assert codecs.from_json(out).document.text == "Item 0 of the list."
 
 
 def test_no_input(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

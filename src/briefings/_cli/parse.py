@@ -154,6 +154,10 @@ def run(args: argparse.Namespace) -> int:
     known = set(paths)
     paths += [f.path for f in retried if f.path not in known]
     if not paths:
+        if args.retry:  # an earlier run had no failures: nothing to do
+            if not args.quiet:
+                print("briefings parse: nothing to retry", file=sys.stderr)
+            return 0
         print("briefings parse: error: no input files", file=sys.stderr)
         return 2
     metadata: Metadata | None = read_metadata(args.published_from) if args.published_from else None
