@@ -39,7 +39,7 @@ from briefings.errors import (
 )
 from briefings.model import Briefing, Document
 from briefings.strategies import briefings
-from briefings.text import parse
+from briefings.text import parse, parse_report, parse_transcript
 
 # -- parsers that worker processes can import (module-level, picklable) --------------------
 
@@ -325,7 +325,15 @@ def test_errors_pickle(error: BriefingsError) -> None:
 
 
 def test_functions_and_outcomes_pickle() -> None:
-    for function in (parse, parse_file, parse_many, codecs.to_json, codecs.from_json):
+    for function in (
+        parse,
+        parse_report,
+        parse_transcript,
+        parse_file,
+        parse_many,
+        codecs.to_json,
+        codecs.from_json,
+    ):
         assert pickle.loads(pickle.dumps(function)) is function
     outcome = Outcome(
         index=3,
