@@ -345,3 +345,17 @@ def test_functions_and_outcomes_pickle() -> None:
     assert pickle.loads(pickle.dumps(outcome)) == outcome
     options = FileOptions(kind="report", published=dt.date(2020, 1, 1))
     assert pickle.loads(pickle.dumps(options)) == options
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_workers_can_encode(tmp_path: Path, jobs: int) -> None:
+    text = "The minister said talks would resume."
+    paths = write_files(tmp_path, {"a.txt": text, "b.txt": "b"})
+    paths.append(str(tmp_path / "missing.txt"))
+    outcomes = list(parse_many(paths, jobs=jobs, kind="report", encode=codecs.to_json))
+    expected = parse(text, kind="report")
+    assert outcomes[0].briefing is None
+    assert outcomes[0].encoded == codecs.to_json(expected)
+    assert outcomes[0].claims == len(expected.claims)
+    assert [o.ok for o in outcomes] == [True, True, False]
+    assert outcomes[2].encoded is None

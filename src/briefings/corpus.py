@@ -253,20 +253,24 @@ class Outcome:
     """The result of reading one input: a briefing, or a failure.
 
     ``index`` is the input's position, ``size`` the bytes read and ``seconds`` the
-    time spent reading and parsing it.
+    time spent reading and parsing it, ``claims`` how many claims were found.
+    When :func:`parse_many` was given ``encode``, ``encoded`` holds the encoded
+    briefing (a JSON line, say) and ``briefing`` is ``None``.
     """
 
     index: int
     path: str
     briefing: Briefing | None = None
+    encoded: str | None = None
     failure: Failure | None = None
+    claims: int = 0
     size: int = 0
     seconds: float = 0.0
 
     @property
     def ok(self) -> bool:
         """Whether the input was read into a briefing."""
-        return self.briefing is not None
+        return self.failure is None
 
 
 def read_source(path: str) -> tuple[str, int]:
@@ -304,6 +308,7 @@ class _Task:
     path: str
     options: FileOptions
     parser: Parser | None = None
+    encode: Callable[[Briefing], str] | None = None
     text: str | None = None  # already read (standard input)
 
 
@@ -325,6 +330,7 @@ def _run(task: _Task) -> Outcome:
         )
         if not isinstance(briefing, Briefing):
             raise BriefingsError(f"the reader returned {type(briefing).__name__}, not a Briefing")
+        encoded = task.encode(briefing) if task.encode is not None else None
     except Exception as exc:  # one file's failure must not stop the batch
         return Outcome(
             index=task.index,
@@ -336,7 +342,9 @@ def _run(task: _Task) -> Outcome:
     return Outcome(
         index=task.index,
         path=task.path,
-        briefing=briefing,
+        briefing=briefing if encoded is None else None,
+        encoded=encoded,
+        claims=len(briefing.claims),
         size=size,
         seconds=time.perf_counter() - started,
     )
@@ -352,6 +360,7 @@ def parse_many(
     held_on: dt.date | None = None,
     metadata: Metadata | None = None,
     parser: Parser | None = None,
+    encode: Callable[[Briefing], str] | None = None,
 ) -> Iterator[Outcome]:
     """Read each file of ``paths`` into a briefing, yielding outcomes in input order.
 
@@ -362,7 +371,10 @@ def parse_many(
     these. A file that cannot be read or parsed yields an :class:`Outcome` with a
     :class:`Failure` instead of a briefing, and the batch goes on. ``parser``
     replaces :func:`briefings.text.parse` (it must be a picklable module-level
-    function when ``jobs`` > 1).
+    function when ``jobs`` > 1). ``encode`` (such as
+    :func:`briefings.codecs.to_json`) turns each briefing into text in the worker,
+    which is cheaper to send back than the briefing: the outcome then carries
+    ``encoded`` instead of ``briefing``.
     """
     if kind not in _KINDS:
         raise ValueError(f"kind must be one of {', '.join(_KINDS)}, not {kind!r}")
@@ -374,7 +386,9 @@ def parse_many(
             own = metadata.lookup(path) if metadata is not None else None
             options = own.merged(defaults) if own is not None else defaults
             text = read_source(path)[0] if path == "-" else None
-            yield _Task(index=index, path=path, options=options, parser=parser, text=text)
+            yield _Task(
+                index=index, path=path, options=options, parser=parser, encode=encode, text=text
+            )
 
     workers = jobs if jobs > 0 else (os.cpu_count() or 1)
     if workers == 1:
@@ -449,7 +463,7 @@ class Summary:
         return attrs.evolve(
             self,
             documents=self.documents + (1 if outcome.ok else 0),
-            claims=self.claims + (len(outcome.briefing.claims) if outcome.briefing else 0),
+            claims=self.claims + outcome.claims,
             failures=self.failures + (0 if outcome.ok else 1),
             size=self.size + outcome.size,
         )

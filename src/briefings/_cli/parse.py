@@ -18,6 +18,7 @@ from typing import IO
 
 from briefings import codecs
 from briefings._cli._io import iso_date, open_output, writable_format, write_outputs
+from briefings.codecs.json import to_json
 from briefings.corpus import (
     Failure,
     Metadata,
@@ -181,9 +182,16 @@ def run(args: argparse.Namespace) -> int:
                 write_failures([failure], errors_stream)
                 errors_stream.flush()
 
-        def items() -> Iterator[tuple[str, Briefing]]:
+        out: str | None = args.out
+        to_dir = out not in (None, "-") and (
+            str(out).endswith(("/", "\\")) or Path(str(out)).is_dir()
+        )
+        # JSON Lines: the workers write the lines, the main process only copies them
+        lines = fmt.name == "jsonl" and not to_dir
+
+        def outcomes() -> Iterator[Outcome]:
             nonlocal summary
-            outcomes: Iterator[Outcome] = parse_many(
+            for outcome in parse_many(
                 paths,
                 jobs=args.jobs,
                 kind=args.kind,
@@ -191,20 +199,20 @@ def run(args: argparse.Namespace) -> int:
                 outlet=args.outlet,
                 held_on=args.held_on,
                 metadata=metadata,
-            )
-            for outcome in outcomes:
+                encode=to_json if lines else None,
+            ):
                 summary = summary.add(outcome)
                 progress.update(summary)
                 if outcome.failure is not None:
                     progress.close()
                     record(outcome.failure)
+                yield outcome
+
+        def items() -> Iterator[tuple[str, Briefing]]:
+            for outcome in outcomes():
                 if outcome.briefing is not None:
                     yield outcome.path, outcome.briefing
 
-        out: str | None = args.out
-        to_dir = out not in (None, "-") and (
-            str(out).endswith(("/", "\\")) or Path(str(out)).is_dir()
-        )
         if fmt.many and not to_dir:
             # stream: a corpus never has to fit in memory
             assert fmt.write is not None
@@ -213,7 +221,13 @@ def run(args: argparse.Namespace) -> int:
                 if args.append and out not in (None, "-")
                 else stack.enter_context(open_output(out))
             )
-            fmt.write((b for _, b in items()), stream)
+            if lines:
+                for outcome in outcomes():
+                    if outcome.encoded is not None:
+                        stream.write(outcome.encoded)
+                        stream.write("\n")
+            else:
+                fmt.write((b for _, b in items()), stream)
         else:
             write_outputs(fmt, items(), out)
     summary = Summary(
