@@ -117,6 +117,18 @@ def test_time_in_the_clause() -> None:
     assert e.status is EventStatus.PLANNED
 
 
+def test_a_present_time_before_the_phrase_dates_the_clause_not_the_event() -> None:
+    text = "There are no plans at the moment for a summit."
+    times = find_times(text, anchor_date=ANCHOR)
+    (e,) = find_events(text, 0, len(text), times=times)
+    assert e.time is None
+    text = "Yesterday the talks took place."
+    times = find_times(text, anchor_date=ANCHOR)
+    (e,) = find_events(text, 0, len(text), times=times)
+    assert e.time is not None
+    assert e.time.value == "2024-03-13"
+
+
 def test_status_from_a_past_time() -> None:
     text = "The referendum on March 3."
     times = find_times(text, anchor_date=ANCHOR, anchor=Anchor.CLAIM)

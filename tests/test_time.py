@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefings.model import Anchor, Granularity, TimeKind
-from briefings.text._time import TimeMatch, find_times, guess_tense
+from briefings.text._time import TimeMatch, find_times, guess_tense, reanchor
 
 THU = dt.date(2024, 12, 26)  # a Thursday
 
@@ -207,6 +207,29 @@ def test_to_expression_builds_a_valid_model_object() -> None:
     assert expr.value == m.value == "2024-12-16/2024-12-22"
 
 
+def test_reanchor_resolves_against_the_claims_date() -> None:
+    text = "Jan. 25, 2022 (X)—He said there are no plans at the moment, in January or later."
+    monday = dt.date(2022, 1, 24)
+    found = find_times(text, anchor_date=dt.date(2022, 1, 25), anchor=Anchor.DATELINE)
+    moved = [reanchor(text, m, anchor_date=monday, anchor=Anchor.CLAIM) for m in found]
+    assert [(text[m.start : m.end], m.value, m.anchor) for m in moved] == [
+        ("Jan. 25, 2022", "2022-01-25", Anchor.NONE),
+        ("at the moment", "2022-01-24", Anchor.CLAIM),
+        ("January", "2022-01-01/2022-01-31", Anchor.CLAIM),
+        ("later", "after 2022-01-24", Anchor.CLAIM),
+    ]
+
+
+def test_reanchor_resolves_what_had_no_anchor() -> None:
+    text = "We met yesterday."
+    (m,) = find_times(text, anchor_date=None)
+    assert m.kind is TimeKind.UNRESOLVED
+    moved = reanchor(text, m, anchor_date=THU, anchor=Anchor.HELD_ON)
+    assert (moved.value, moved.anchor, moved.anchor_date) == ("2024-12-25", Anchor.HELD_ON, THU)
+    # and back: without an anchor date it is unresolved again
+    assert reanchor(text, moved, anchor_date=None, anchor=Anchor.CLAIM).kind is TimeKind.UNRESOLVED
+
+
 def test_guess_tense() -> None:
     text = "He said talks will be held on Monday. They spoke on Friday."
     assert guess_tense(text, text.index("Monday"), text.index("Monday") + 6) == "future"
@@ -263,6 +286,12 @@ def test_total_and_spans_slice_the_text(
         m.to_expression("t", text)
         if anchor is None:
             assert m.anchor_date is None
+        moved = reanchor(text, m, anchor_date=THU, anchor=Anchor.CLAIM)
+        assert (moved.start, moved.end) == (m.start, m.end)
+        if m.anchor is not Anchor.NONE or m.kind is TimeKind.UNRESOLVED:
+            assert moved.anchor_date == THU
+        else:
+            assert moved == m
 
 
 def test_linear_time_on_pathological_input() -> None:
@@ -306,6 +335,7 @@ def test_seed_time_expressions(shared_dir: Path) -> None:
             continue
         text = source.read_text(encoding="utf-8")
         anchors = _anchor_dates(facts)
+        everywhere = find_times(text, anchor_date=anchors["the dateline"])
         for item in expected:
             anchor_date = anchors[item.get("anchor")]
             at = text.find(item["text"])
@@ -314,5 +344,9 @@ def test_seed_time_expressions(shared_dir: Path) -> None:
             assert [(text[m.start : m.end], m.value) for m in got] == [
                 (item["text"], item["value"])
             ], item
+            # as a reader would: found against the dateline, re-anchored in a claim
+            (whole,) = [m for m in everywhere if m.start == at]
+            moved = reanchor(text, whole, anchor_date=anchor_date, anchor=Anchor.CLAIM)
+            assert moved.value == item["value"], item
             checked += 1
     assert checked >= 6

@@ -578,14 +578,24 @@ def _has_marker(lows: list[str]) -> bool:
 
 
 def _time_for(reader: _Reader, s: int, e: int, ws: int, we: int) -> TimeMatch | None:
-    """The time expression inside the phrase, else after it in its clause, else before."""
-    best: TimeMatch | None = None
-    for rng in (range(s, e), range(e, we), range(ws, s)):
-        for k in rng:
-            t = reader.time_of.get(k)
-            if t is not None:
-                best = reader.times[t]
-                break
-        if best is not None:
-            break
-    return best
+    """The time expression inside the phrase, else after it in its clause, else before.
+
+    Before the phrase, "at the moment" or "now" dates the clause's state ("there
+    are no plans at the moment for talks"), not the event, and is passed over.
+    """
+    for k in range(s, e):
+        if k in reader.time_of:
+            return reader.times[reader.time_of[k]]
+    for k in range(e, we):
+        if k in reader.time_of:
+            return reader.times[reader.time_of[k]]
+    for k in range(s - 1, ws - 1, -1):
+        if k in reader.time_of:
+            t = reader.times[reader.time_of[k]]
+            words = " ".join(reader.text[t.start : t.end].lower().split())
+            if words not in _PRESENT:
+                return t
+    return None
+
+
+_PRESENT = frozenset(["at the moment", "at this moment", "at present", "now", "right now"])

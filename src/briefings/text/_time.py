@@ -35,7 +35,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from briefings.model import Anchor, Granularity, Span, TimeExpression, TimeKind
 
-__all__ = ["Tense", "TimeMatch", "find_times", "guess_tense"]
+__all__ = ["Tense", "TimeMatch", "find_times", "guess_tense", "reanchor"]
 
 Tense = Literal["past", "future"]
 
@@ -747,3 +747,32 @@ def find_times(
             continue
         chosen.append(t)
     return chosen
+
+
+def reanchor(
+    text: str,
+    match: TimeMatch,
+    *,
+    anchor_date: dt.date | None,
+    anchor: Anchor,
+    tense: Tense | None = None,
+) -> TimeMatch:
+    """``match`` (found in ``text``) resolved against another anchor.
+
+    For a report's time expressions inside a claim's words: "at the moment" in
+    words said on Monday means Monday, not the dateline's day. Absolute dates
+    come back unchanged; so does ``match`` if it cannot be found again.
+    """
+    if match.anchor is Anchor.NONE and match.kind is not TimeKind.UNRESOLVED:
+        return match
+    n = len(text)
+    lo = max(0, min(match.start - 40, n))  # room for a leading "in", "last"...
+    hi = max(lo, min(match.end, n))
+    ctx = _Context(text, anchor_date, anchor, tense)
+    try:
+        for m in _iter_matches(ctx, lo, hi):
+            if (m.start, m.end) == (match.start, match.end):
+                return m
+    except (ValueError, OverflowError):  # pragma: no cover - a date out of range
+        pass
+    return match
