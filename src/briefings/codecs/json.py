@@ -159,14 +159,27 @@ def _find_key(text: str, key: str) -> int:
 
 
 def _check_depth(value: Any, max_depth: int) -> None:
-    """Refuse nesting deeper than ``max_depth`` (iterative: no recursion limit)."""
-    stack: list[tuple[Any, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        children = item.values() if isinstance(item, dict) else item
+    """Refuse nesting deeper than ``max_depth`` (iterative: no recursion limit).
+
+    Walks the containers one level at a time (values straight from
+    :func:`json.loads` are exactly ``dict`` and ``list``, so ``type() is`` is safe).
+    """
+    level: list[Any] = [value]
+    depth = 1
+    while level:
         if depth > max_depth:
             raise LimitError(f"nesting deeper than {max_depth} levels", "$")
-        stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
+        below: list[Any] = []
+        for item in level:
+            below.extend(
+                [
+                    c
+                    for c in (item.values() if type(item) is dict else item)
+                    if type(c) is dict or type(c) is list
+                ]
+            )
+        level = below
+        depth += 1
 
 
 def _json_type(value: Any) -> str:
