@@ -259,3 +259,19 @@ def test_query_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> Non
     status, _, err = run(capsys, "query", str(tmp_path / "none.db"))
     assert status == 1
     assert "No such file or directory" in err
+
+
+def test_an_output_folder_refuses_two_inputs_of_one_name(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
+) -> None:
+    twin = corpus / "2022" / "doc0.txt"
+    twin.write_text("Another item.", "utf-8")
+    out = tmp_path / "out"
+    status, _, err = run(capsys, "parse", "--to", "json", "--out", f"{out}/", str(corpus))
+    assert status == 1
+    first = corpus / "2021" / "doc0.txt"
+    assert err == (
+        f"briefings: error: {first} and {twin} would both be written to doc0.json; "
+        "give them different names, or write one file (--to jsonl)\n"
+    )
+    assert not out.exists()

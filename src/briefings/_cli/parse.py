@@ -30,6 +30,7 @@ from briefings.corpus import (
     read_metadata,
     write_failures,
 )
+from briefings.errors import BriefingsError
 from briefings.model import Briefing
 
 NAME = "parse"
@@ -148,6 +149,19 @@ class _Progress:
             self.stream.flush()
 
 
+def _check_names(paths: list[str], suffix: str) -> None:
+    """Refuse inputs that would write the same file of an output folder."""
+    seen: dict[str, str] = {}
+    for path in paths:
+        name = (Path(path).stem if path != "-" else "stdin") + suffix
+        if name in seen:
+            raise BriefingsError(
+                f"{seen[name]} and {path} would both be written to {name}; "
+                "give them different names, or write one file (--to jsonl)"
+            )
+        seen[name] = path
+
+
 def run(args: argparse.Namespace) -> int:
     fmt = writable_format(args.to)
     paths = discover(args.files)
@@ -166,6 +180,10 @@ def run(args: argparse.Namespace) -> int:
         len(paths) > 1 or args.jobs != 1 or args.errors or args.retry or args.published_from
     )
     progress = _Progress(sys.stderr, len(paths), enabled=not args.quiet and sys.stderr.isatty())
+    out: str | None = args.out
+    to_dir = out not in (None, "-") and (str(out).endswith(("/", "\\")) or Path(str(out)).is_dir())
+    if to_dir:
+        _check_names(paths, fmt.suffixes[0])
     started = time.perf_counter()
     summary = Summary()
     with contextlib.ExitStack() as stack:
@@ -182,10 +200,6 @@ def run(args: argparse.Namespace) -> int:
                 write_failures([failure], errors_stream)
                 errors_stream.flush()
 
-        out: str | None = args.out
-        to_dir = out not in (None, "-") and (
-            str(out).endswith(("/", "\\")) or Path(str(out)).is_dir()
-        )
         # JSON Lines: the workers write the lines, the main process only copies them
         lines = fmt.name == "jsonl" and not to_dir
 
