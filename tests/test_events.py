@@ -50,6 +50,12 @@ def test_status(text: str, expected: list[tuple[str, str]]) -> None:
     assert events(text) == expected
 
 
+def test_no_before_the_phrase() -> None:
+    assert events("There will be no further talks.") == [("further talks", "not_planned")]
+    assert events("There were no strikes on the city.") == [("strikes on the city", "denied")]
+    assert events("They agreed to hold further talks.") == [("further talks", "planned")]
+
+
 def test_negated_and_hedged_claims() -> None:
     assert events("A meeting is planned.", negated=True) == [("A meeting", "not_planned")]
     assert events("The strikes happened.", negated=True) == [("The strikes", "denied")]
@@ -145,10 +151,18 @@ def test_status_from_a_past_time() -> None:
         "That was an offensive remark.",
         "We call on everyone.",
         "Nothing happened here.",
+        "He will then visit Paris.",
     ],
 )
 def test_verbs_and_adjectives_are_not_events(text: str) -> None:
     assert events(text) == []
+
+
+def test_phrases_stay_in_their_paragraph_and_prepositional_phrase() -> None:
+    assert events("A new incident\n\nIn addition, more") == [("A new incident", "unknown")]
+    assert events("The ballots of the election will be cast.") == [("the election", "planned")]
+    assert events("new sanctions on the so-called “fleet”") == [("new sanctions", "unknown")]
+    assert events("The summit in Kazan showed unity.") == [("The summit in Kazan", "unknown")]
 
 
 def test_range_limits_and_offsets() -> None:

@@ -173,8 +173,12 @@ _NO_PLANS = {
     ("no", "talks"),
 }
 _NEGATIONS = _words("not n't no never nobody nothing")
-_VERB_BEFORE = _MODALS | _AUX | _PRONOUNS | _NEGATIONS | {"to", "not"}
+_PLAN_PAIRS = {("going", "to"), ("to", "be"), ("agreed", "to"), ("decided", "to"), ("to", "hold")}
+_VERB_BEFORE = (_MODALS | _AUX | _PRONOUNS | _NEGATIONS | {"to"}) - {"no", "nobody", "nothing"}
 _PP_PREPS = _PREPS - {"at", "around"}
+_NOUNISH = _EVENT_NOUNS | _NOUN_MODIFIERS
+_NUMBER_WORDS = _words("two three four five six seven eight nine ten several many few")
+_DANGLING = (_DETERMINERS - _NUMBER_WORDS - _EVENT_NOUNS) | {"and", "or"}
 _PLANS = _PLANNED - {"will", "would", "'ll", "’ll", "next"}
 _ONGOING_WORDS = _ONGOING - {"still", "going", "progress"}
 # words that, inside an event's own phrase, decide its status
@@ -249,6 +253,13 @@ def _is_modifier(t: _Tok) -> bool:
     )
 
 
+_ADVERBS = _words("then also just still later soon now again already even")
+
+
+def _is_adverb(low: str) -> bool:
+    return low in _ADVERBS or (low.endswith("ly") and len(low) > 4)
+
+
 def _is_word(t: _Tok) -> bool:
     return t.text[:1].isalpha()
 
@@ -276,7 +287,10 @@ class _Reader:
             return False
         if tok.low not in _AMBIGUOUS:
             return True
-        prev = self.toks[i - 1] if i > 0 else None
+        p = i - 1
+        while p >= 0 and i - p <= 2 and _is_adverb(self.toks[p].low):
+            p -= 1  # "will then visit", "to also attack"
+        prev = self.toks[p] if p >= 0 else None
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
         if prev is not None and (
             prev.low in _VERB_BEFORE
@@ -299,20 +313,31 @@ class _Reader:
         j = i
         while j > 0 and i - j < 6:
             t = self.toks[j - 1]
-            if j - 1 in self.time_of or not _is_modifier(t):
+            if j - 1 in self.time_of or not _is_modifier(t) or self.parted(j):
                 break
             if j < i and self.toks[j].low in _STARTERS and t.low not in {"such", "all", "both"}:
                 break  # "launch | its offensive": an article opens the phrase
             j -= 1
         return j
 
+    def parted(self, j: int) -> bool:
+        """Whether a line break separates token ``j`` from the one before."""
+        return (
+            0 < j < len(self.toks) and "\n" in self.text[self.toks[j - 1].end : self.toks[j].start]
+        )
+
     def np_after(self, i: int, *, after_to: bool = False) -> int:
-        """The end (exclusive token index) of a short noun phrase starting at ``i``, or ``i``."""
+        """The end (exclusive token index) of a short noun phrase starting at ``i``, or ``i``.
+
+        The phrase does not end on a determiner ("on the so-called ...") and takes
+        no verb-like word after a name ("in Kazan showed").
+        """
         j = i
         n = len(self.toks)
+        named = False
         while j < n and j - i < 7:
             t = self.toks[j]
-            if j in self.time_of:
+            if j in self.time_of or self.parted(j):
                 break
             if t.low in {"and", "or"} and j > i and j + 1 < n and _is_capital(self.toks[j + 1]):
                 j += 1
@@ -325,7 +350,16 @@ class _Reader:
                 break
             if t.low.endswith("ly") and not _is_capital(t):
                 break
+            if (
+                t.text[:1].islower()
+                and t.low not in _NOUNISH
+                and (t.low.endswith("ed") or (named and t.low.endswith("s")))
+            ):
+                break
+            named = named or _is_capital(t)
             j += 1
+        while j > i and self.toks[j - 1].low in _DANGLING:
+            j -= 1
         return j
 
     def bracket_after(self, j: int) -> int:
@@ -342,7 +376,7 @@ class _Reader:
         """The end (exclusive) of the head's post-modifiers: brackets, prepositional phrases."""
         j = self.bracket_after(i + 1)
         for _ in range(3):
-            if j >= len(self.toks) or self.toks[j].low not in _PP_PREPS:
+            if j >= len(self.toks) or self.toks[j].low not in _PP_PREPS or self.parted(j):
                 break
             k = self.np_after(j + 1, after_to=self.toks[j].low == "to")
             if k == j + 1:
@@ -357,6 +391,8 @@ class _Reader:
         best = j
         for k in range(j + 1, min(len(self.toks), j + 20)):
             t = self.toks[k]
+            if self.parted(k):
+                break
             if k in self.time_of:
                 best = k + 1
                 continue
@@ -371,6 +407,8 @@ class _Reader:
             if j >= n:
                 break
             k = j
+            if self.parted(k):
+                break
             if self.toks[k].text == ",":
                 k += 1
             conj = k < n and self.toks[k].low in {"and", "or"}
@@ -408,10 +446,16 @@ class _Reader:
             j -= 1
         return j if j < s - 2 else s
 
-    def modal_predicate(self, e: int) -> int:
-        """The end of "will be prepared" after the subject phrase ending at ``e``, or ``e``."""
+    def modal_predicate(self, s: int, e: int) -> int:
+        """The end of "will be prepared" after the subject phrase ``[s, e)``, or ``e``.
+
+        Not after a phrase inside a prepositional phrase ("the ballots of | the
+        election | will be cast"): that is not the subject.
+        """
         n = len(self.toks)
         if e >= n or self.toks[e].low not in _MODALS:
+            return e
+        if s > 0 and self.toks[s - 1].low in _PREPS:
             return e
         k = e + 1
         if k < n and self.toks[k].low == "not":
@@ -431,7 +475,7 @@ class _Reader:
         lo = s
         while lo > 0 and s - lo < 15:
             t = self.toks[lo - 1]
-            if lo - 1 not in self.time_of and t.text in _BREAKS:
+            if (lo - 1 not in self.time_of and t.text in _BREAKS) or self.parted(lo):
                 break
             if t.low in _CLAUSE_STARTERS and lo - 2 >= 0 and self.toks[lo - 2].text == ",":
                 lo -= 1
@@ -440,7 +484,7 @@ class _Reader:
         hi = e
         while hi < len(self.toks) and hi - e < 15:
             t = self.toks[hi]
-            if hi not in self.time_of and t.text in _BREAKS:
+            if (hi not in self.time_of and t.text in _BREAKS) or self.parted(hi):
                 break
             if (
                 t.text == ","
@@ -470,11 +514,20 @@ def _status_in(lows: list[str], *, negated: bool) -> EventStatus | None:
         return EventStatus.POSSIBLE
     if words & _EXPECTED:
         return EventStatus.EXPECTED
-    if words & _PLANNED or ("going", "to") in pairs or ("to", "be") in pairs:
+    if words & _PLANNED or pairs & _PLAN_PAIRS:
         return EventStatus.PLANNED
     if words & _OCCURRED or ("took", "place") in pairs:
         return EventStatus.DENIED if neg else EventStatus.OCCURRED
     return None
+
+
+def _negated_event(status: EventStatus | None) -> EventStatus:
+    """The status of an event the words deny outright ("no talks")."""
+    if status in (EventStatus.PLANNED, EventStatus.EXPECTED, EventStatus.POSSIBLE):
+        return EventStatus.NOT_PLANNED
+    if status in (EventStatus.ALLEGED, EventStatus.NOT_PLANNED):
+        return status
+    return EventStatus.DENIED
 
 
 def _status_from_time(time: TimeMatch | None) -> EventStatus | None:
@@ -526,10 +579,12 @@ def find_events(
             continue
         s = max(covered_to, reader.modal_subject(reader.left_edge(i)))
         e = reader.coordinated(reader.relative_with_time(reader.right_edge(i)))
-        e = reader.modal_predicate(e)
+        e = reader.modal_predicate(s, e)
         ws, we = reader.window(s, e)
         time = _time_for(reader, s, e, ws, we)
         around = _status_in(lows[ws:s] + lows[e:we], negated=negated)
+        if s > 0 and lows[s - 1] == "no":  # "there will be no talks", "there were no strikes"
+            around = _negated_event(_status_in(lows[ws : s - 1] + lows[e:we], negated=False))
         own = lows[s:i] + lows[i + 1 : e]
         status = _status_in(lows[s:e], negated=negated) if _has_marker(own) else None
         if status is None or around in _OVERRIDING:
