@@ -54,11 +54,13 @@ API_MODULES = (
     "briefings.codecs.csv",
     "briefings.codecs.brat",
     "briefings.codecs.jsonld",
+    "briefings.codecs.html",
     "briefings.codecs",
     "briefings.strategies",
     "briefings.corpus",
     "briefings.dask",
     "briefings.index",
+    "briefings.evaluate",
 )
 
 
@@ -217,6 +219,90 @@ class Literal(SphinxDirective):
             raise self.error(f"{self.arguments[0]} is not a string")
         text = value.strip("\n")
         return [nodes.literal_block(text, text, language=self.options.get("language", "text"))]
+
+
+BENCHMARKS = Path(
+    os.environ.get(
+        "BRIEFINGS_BENCHMARK_RESULTS", HERE.parent.parent / "benchmarks" / "results.json"
+    )
+)
+_RST_SPECIAL = frozenset("\\`*_|[]<>:=-+#'\"~^.,;!?()/")
+
+
+class Benchmarks(SphinxDirective):
+    """The figures of ``benchmarks/results.json`` (written by ``benchmarks/run.py``).
+
+    ``:sections:`` lists the sections shown row by row; the others are summed up.
+    Without a results file (or with one this directive cannot read), says so.
+    """
+
+    option_spec = {"sections": directives.unchanged}  # noqa: RUF012  (docutils' API)
+
+    def run(self) -> list[nodes.Node]:
+        wanted = self.options.get("sections", "reading codec scaling streaming").split()
+        try:
+            data = json.loads(BENCHMARKS.read_text(encoding="utf-8"))
+            machine = data["machine"]
+            rows = [r for r in data["rows"] if isinstance(r, dict)]
+        except (OSError, ValueError, KeyError, TypeError):
+            return _parse(
+                self,
+                [
+                    "No benchmark results are recorded in this checkout: run "
+                    "``python benchmarks/run.py`` to measure them.",
+                    "",
+                ],
+            )
+        self.env.note_dependency(str(BENCHMARKS))
+        lines = [
+            f"Recorded {str(machine.get('date', '?'))[:10]} at commit "
+            f"``{machine.get('commit', '?')}`` with ``{data.get('command', '?')}`` "
+            f"(best of {data.get('repeat', '?')}) on Python {machine.get('python', '?')}, "
+            f"{machine.get('processor', '?')}, {machine.get('cpus', '?')} CPUs.",
+            "",
+            ".. list-table::",
+            "   :header-rows: 1",
+            "",
+            "   * - Section",
+            "     - Figure",
+            "     - Input",
+            "     - MB/s",
+            "     - Ratio to baseline",
+            "     - Target",
+            "     - Met",
+        ]
+
+        def cell(value: object) -> str:
+            if value in (None, ""):
+                return "\u2013"
+            # Backslash-escape punctuation: names hold quote marks, backticks, stars.
+            return "".join("\\" + c if c in _RST_SPECIAL else c for c in str(value))
+
+        for row in rows:
+            if row.get("section") not in wanted:
+                continue
+            mbs = row.get("mb_per_s")
+            ratio = row.get("ratio")
+            lines += [
+                f"   * - {cell(row.get('section'))}",
+                f"     - {cell(row.get('name'))}",
+                f"     - {cell(row.get('input'))}",
+                f"     - {mbs:.2f}" if isinstance(mbs, (int, float)) else "     - \u2013",
+                f"     - {ratio:.2f}x" if isinstance(ratio, (int, float)) else "     - \u2013",
+                f"     - {cell(row.get('target'))}",
+                "     - " + {True: "yes", False: "**no**"}.get(row.get("ok"), "\u2013"),  # type: ignore[arg-type]
+            ]
+        lines.append("")
+        others = [r for r in rows if r.get("section") not in wanted]
+        if others:
+            met = sum(1 for r in others if r.get("ok") is True)
+            sections = sorted({str(r.get("section")) for r in others})
+            lines += [
+                f"Also measured ({', '.join(sections)}): {len(others)} figures, "
+                f"{met} meeting their targets.",
+                "",
+            ]
+        return _parse(self, lines)
 
 
 def _help_of(argv: list[str]) -> str:
@@ -435,6 +521,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("briefings-vocabulary", Vocabulary)
     app.add_directive("briefings-schema", Schema)
     app.add_directive("briefings-literal", Literal)
+    app.add_directive("briefings-benchmarks", Benchmarks)
     app.add_directive("briefings-cli", Cli)
     app.add_directive("briefings-run", Run)
     app.connect("build-finished", _publish_schema)
