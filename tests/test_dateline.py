@@ -71,6 +71,21 @@ def read(text: str, published: dt.date | None = PUB) -> tuple[object, ...] | Non
             ),
         ),
         ("WASHINGTON — The", ("WASHINGTON —", "WASHINGTON", None, None, False)),
+        ("WASHINGTON ― Donald", ("WASHINGTON ―", "WASHINGTON", None, None, False)),
+        (
+            "NEWPORT NEWS, Va. - In a",
+            ("NEWPORT NEWS, Va. -", "NEWPORT NEWS, Va.", None, None, False),
+        ),
+        (
+            "HEMPSTEAD, N.Y., Sept. 26 (UPI) — x",
+            (
+                "HEMPSTEAD, N.Y., Sept. 26 (UPI) —",
+                "HEMPSTEAD, N.Y.",
+                dt.date(2024, 9, 26),
+                "UPI",
+                False,
+            ),
+        ),
         (
             "A title\n\nAugust 19, 2003\n\nThe President",
             ("August 19, 2003", None, dt.date(2003, 8, 19), None, True),
@@ -122,6 +137,10 @@ def test_no_year_and_no_published_leaves_the_date_empty() -> None:
         "Department Press Briefing – June 2, 2021",
         "Spokesperson's Regular Press Conference on May 22, 2018",
         "December 26 is a date inside a sentence.",
+        "EXCLUSIVE – The senator said",
+        "SIEGEL--And the senator",
+        "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - a headline",
+        "INDIANA’S DEMOGRAPHICS FAVOR CRUZ -",
     ],
 )
 def test_no_dateline(text: str) -> None:

@@ -32,9 +32,31 @@ __all__ = ["Dateline", "find_dateline"]
 
 _PREFIX = 4000  # characters of the text searched
 _MAX_LINES = 8  # non-empty lines searched
-_DASHES = "-–—"
+_DASHES = "-–—―"
 _PLACE_PUNCT = " .'’-&"
 _SPACE = " \t\u00a0"
+# labels that stand where a place would ("EXCLUSIVE —")
+_NOT_PLACES = frozenset(
+    {
+        "EXCLUSIVE",
+        "BREAKING",
+        "UPDATE",
+        "UPDATED",
+        "ANALYSIS",
+        "OPINION",
+        "COMMENTARY",
+        "EDITORIAL",
+        "WATCH",
+        "VIDEO",
+        "LIVE",
+        "CORRECTION",
+        "EXCERPT",
+        "ABSTRACT",
+        "REVIEW",
+        "NOTE",
+        "PHOTOS",
+    }
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -78,6 +100,11 @@ def _place(text: str, i: int, limit: int) -> int:
         return i
     while j > i and text[j - 1] in _SPACE:
         j -= 1
+    words = text[i:j].split()
+    if len(words) > 4 or any(w.endswith(("'S", "’S")) for w in words):
+        return i  # a shouted headline ("INDIANA’S DEMOGRAPHICS FAVOR CRUZ"), not a place
+    if len(words) == 1 and words[0] in _NOT_PLACES:
+        return i
     return j
 
 
@@ -97,7 +124,12 @@ def _qualifier(text: str, i: int, limit: int) -> int:
         return i
     j = _skip(text, i + 1, limit)
     k = j
-    while k < limit and k - j <= 30 and (text[k].isalpha() or text[k] in " .'-"):
+    while k < limit and k - j <= 30:
+        c = text[k]
+        if not (
+            c.isalpha() or c in " .'" or (c == "-" and k + 1 < limit and text[k + 1].isalpha())
+        ):
+            break
         k += 1
     if k == j or not text[j].isupper():
         return i
@@ -214,6 +246,8 @@ def _at(text: str, i: int, limit: int, published: dt.date | None) -> Dateline | 
         return None
     if place is None and not dated:
         return None  # an outlet alone, "(AP) —", is no dateline
+    if not dated and outlet is None and not text[i:end].startswith(tuple(_SPACE)):
+        return None  # "SIEGEL--": a speaker cut short, not "WASHINGTON --"
     return Dateline(
         start=start, end=end, place=place, date=date, outlet=outlet, year_given=year_given
     )
