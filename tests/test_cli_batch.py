@@ -275,3 +275,21 @@ def test_an_output_folder_refuses_two_inputs_of_one_name(
         "give them different names, or write one file (--to jsonl)\n"
     )
     assert not out.exists()
+
+
+def test_published_from_name(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "TASS_2024-12-26_a.txt").write_text("Item.", "utf-8")
+    (tmp_path / "undated.txt").write_text("Item.", "utf-8")
+    out = tmp_path / "c.jsonl"
+    status, _, _ = run(
+        capsys,
+        "parse",
+        "--published-from-name",
+        "--to",
+        "jsonl",
+        "--out",
+        str(out),
+        str(tmp_path),
+    )
+    assert status == 0
+    assert [b.document.published for b in read_jsonl(out)] == [dt.date(2024, 12, 26), None]

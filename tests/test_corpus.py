@@ -19,7 +19,9 @@ from briefings.corpus import (
     Metadata,
     Outcome,
     Summary,
+    date_in_name,
     discover,
+    options_for,
     parse_file,
     parse_many,
     read_failures,
@@ -359,3 +361,35 @@ def test_workers_can_encode(tmp_path: Path, jobs: int) -> None:
     assert outcomes[0].claims == len(expected.claims)
     assert [o.ok for o in outcomes] == [True, True, False]
     assert outcomes[2].encoded is None
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("TASS_2024-12-26_putin.txt", dt.date(2024, 12, 26)),
+        ("corpus/2019/report_2019_03_01.txt", dt.date(2019, 3, 1)),
+        ("a.2020.02.30-then-2020-03-01.txt", dt.date(2020, 3, 1)),
+        ("id12024-12-26.txt", None),
+        ("2024-12-261.txt", None),
+        ("2024-1-26.txt", None),
+        ("notes.txt", None),
+    ],
+)
+def test_date_in_name(name: str, expected: dt.date | None) -> None:
+    assert date_in_name(name) == expected
+
+
+def test_options_for_prefers_metadata_then_the_name_then_defaults() -> None:
+    defaults = FileOptions(published=dt.date(1999, 1, 1), outlet="X")
+    meta = Metadata(entries={"b": FileOptions(published=dt.date(2021, 1, 1))})
+    dated = "a_2020-05-06.txt"
+    assert options_for(dated, defaults) == defaults
+    assert options_for(dated, defaults, dates_from_names=True) == FileOptions(
+        published=dt.date(2020, 5, 6), outlet="X"
+    )
+    assert options_for("b_2020-05-06.txt", defaults, metadata=meta, dates_from_names=True) == (
+        FileOptions(published=dt.date(2020, 5, 6), outlet="X")
+    )
+    assert options_for("b.txt", defaults, metadata=meta, dates_from_names=True) == FileOptions(
+        published=dt.date(2021, 1, 1), outlet="X"
+    )

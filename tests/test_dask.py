@@ -74,3 +74,9 @@ def test_errors_raise_or_skip(corpus: Path, tmp_path: Path) -> None:
     assert len(kept) == len(TEXTS)
     with pytest.raises(ValueError, match="errors must be 'raise' or 'skip'"):
         read_texts(paths, errors="ignore")  # type: ignore[arg-type]
+
+
+def test_dates_from_names(tmp_path: Path) -> None:
+    (tmp_path / "TASS_2024-12-26_a.txt").write_text("Item.", "utf-8")
+    (briefing,) = read_texts(tmp_path, dates_from_names=True).compute(scheduler="sync")
+    assert briefing.document.published == dt.date(2024, 12, 26)

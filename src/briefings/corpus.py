@@ -31,6 +31,7 @@ import csv
 import datetime as dt
 import json
 import os
+import re
 import sys
 import time
 from collections import deque
@@ -52,7 +53,9 @@ __all__ = [
     "Metadata",
     "Outcome",
     "Summary",
+    "date_in_name",
     "discover",
+    "options_for",
     "parse_file",
     "parse_many",
     "read_failures",
@@ -190,6 +193,40 @@ def _date_cell(row: list[str], col: int | None, lineno: int) -> dt.date | None:
         raise DecodeError(
             f"metadata line {lineno}: not a date (YYYY-MM-DD): {value!r}", "", 0
         ) from None
+
+
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})[-_.](\d{2})[-_.](\d{2})(?!\d)")
+
+
+def date_in_name(path: str | os.PathLike[str]) -> dt.date | None:
+    """The first valid ``YYYY-MM-DD`` date (``-``, ``_`` or ``.`` between the parts)
+    in the file name of ``path``, or ``None``: ``TASS_2024-12-26_putin.txt`` is
+    2024-12-26."""
+    for match in _NAME_DATE.finditer(Path(path).name):
+        try:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            continue
+    return None
+
+
+def options_for(
+    path: str,
+    defaults: FileOptions,
+    *,
+    metadata: Metadata | None = None,
+    dates_from_names: bool = False,
+) -> FileOptions:
+    """The options to read ``path`` with: its ``metadata`` entry, then (with
+    ``dates_from_names``) the date in its name as the publication date, then
+    ``defaults``, each filling what the one before leaves unknown."""
+    options = defaults
+    if dates_from_names:
+        found = date_in_name(path)
+        if found is not None:
+            options = FileOptions(published=found).merged(options)
+    own = metadata.lookup(path) if metadata is not None else None
+    return own.merged(options) if own is not None else options
 
 
 # --------------------------------------------------------------------------- discovery
@@ -359,6 +396,7 @@ def parse_many(
     outlet: str | None = None,
     held_on: dt.date | None = None,
     metadata: Metadata | None = None,
+    dates_from_names: bool = False,
     parser: Parser | None = None,
     encode: Callable[[Briefing], str] | None = None,
 ) -> Iterator[Outcome]:
@@ -368,8 +406,10 @@ def parse_many(
     a few files per worker are in flight, so memory stays flat on large corpora.
     The keyword options are those of :func:`briefings.text.parse`; a file listed
     in ``metadata`` gets its own (its publication date, say), falling back to
-    these. A file that cannot be read or parsed yields an :class:`Outcome` with a
-    :class:`Failure` instead of a briefing, and the batch goes on. ``parser``
+    these; with ``dates_from_names``, a file not dated there is published on the
+    date its name gives (:func:`date_in_name`). A file that cannot be read or
+    parsed yields an :class:`Outcome` with a :class:`Failure` instead of a
+    briefing, and the batch goes on. ``parser``
     replaces :func:`briefings.text.parse` (it must be a picklable module-level
     function when ``jobs`` > 1). ``encode`` (such as
     :func:`briefings.codecs.to_json`) turns each briefing into text in the worker,
@@ -383,8 +423,9 @@ def parse_many(
     def tasks() -> Iterator[_Task]:
         for index, raw in enumerate(paths):
             path = os.fspath(raw)
-            own = metadata.lookup(path) if metadata is not None else None
-            options = own.merged(defaults) if own is not None else defaults
+            options = options_for(
+                path, defaults, metadata=metadata, dates_from_names=dates_from_names
+            )
             text = read_source(path)[0] if path == "-" else None
             yield _Task(
                 index=index, path=path, options=options, parser=parser, encode=encode, text=text

@@ -37,7 +37,15 @@ except ImportError as exc:  # pragma: no cover - exercised only without dask
     ) from exc
 
 from briefings.codecs.json import from_json, to_json
-from briefings.corpus import FileOptions, Kind, Metadata, discover, parse_file, read_metadata
+from briefings.corpus import (
+    FileOptions,
+    Kind,
+    Metadata,
+    discover,
+    options_for,
+    parse_file,
+    read_metadata,
+)
 from briefings.model import Briefing
 
 __all__ = ["read_jsonl", "read_texts", "to_jsonl"]
@@ -90,6 +98,7 @@ def read_texts(
     outlet: str | None = None,
     held_on: dt.date | None = None,
     published_from: str | os.PathLike[str] | Metadata | None = None,
+    dates_from_names: bool = False,
     npartitions: int | None = None,
     errors: Literal["raise", "skip"] = "raise",
 ) -> Bag:
@@ -98,7 +107,9 @@ def read_texts(
     ``paths_or_glob`` is a path, a folder (recursed for ``*.txt``), a glob
     (``"corpus/**/*.txt"``) or a list of them. The keyword options are those of
     :func:`briefings.text.parse`; ``published_from`` (a metadata TSV, see
-    :func:`briefings.corpus.read_metadata`) gives files their own. With
+    :func:`briefings.corpus.read_metadata`) gives files their own, and
+    ``dates_from_names`` dates the others by their names
+    (:func:`briefings.corpus.date_in_name`). With
     ``errors="raise"`` (the default) computing the bag raises the first file's
     error; with ``"skip"`` a file that fails is left out (use
     :func:`briefings.corpus.parse_many` to keep the failures).
@@ -111,10 +122,10 @@ def read_texts(
         if isinstance(published_from, str | os.PathLike)
         else published_from
     )
-    items: list[tuple[str, FileOptions]] = []
-    for path in _expand(paths_or_glob):
-        own = metadata.lookup(path) if metadata is not None else None
-        items.append((path, own.merged(defaults) if own is not None else defaults))
+    items = [
+        (path, options_for(path, defaults, metadata=metadata, dates_from_names=dates_from_names))
+        for path in _expand(paths_or_glob)
+    ]
     bag: Any = _bag.from_sequence(items, npartitions=npartitions or max(1, min(len(items), 100)))
     if errors == "skip":
         skipped: Bag = bag.map(_parse_or_none).filter(_is_briefing)

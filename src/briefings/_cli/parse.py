@@ -64,6 +64,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "optional outlet, held_on, kind",
     )
     p.add_argument(
+        "--published-from-name",
+        action="store_true",
+        help="take a file's publication date from a YYYY-MM-DD in its name "
+        "(TASS_2024-12-26_putin.txt), unless --published-from gives one",
+    )
+    p.add_argument(
         "--held-on",
         type=iso_date,
         metavar="YYYY-MM-DD",
@@ -213,6 +219,7 @@ def run(args: argparse.Namespace) -> int:
                 outlet=args.outlet,
                 held_on=args.held_on,
                 metadata=metadata,
+                dates_from_names=args.published_from_name,
                 encode=to_json if lines else None,
             ):
                 summary = summary.add(outcome)
