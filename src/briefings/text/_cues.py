@@ -101,6 +101,14 @@ SPEECH_VERBS: dict[str, SpeechAct] = {
     "urge": A.DEMAND,
     "agree": A.AGREEMENT,
     "criticize": A.CRITICISM,
+    "praise": A.STATEMENT,
+    "attack": A.CRITICISM,
+    "cite": A.STATEMENT,
+    "propose": A.STATEMENT,
+    "reveal": A.STATEMENT,
+    "defend": A.STATEMENT,
+    "concur": A.AGREEMENT,
+    "recommend": A.DEMAND,
     "criticise": A.CRITICISM,
     "slam": A.CRITICISM,
     "blast": A.CRITICISM,
@@ -202,6 +210,9 @@ class CueMatch:
     relay: tuple[int, int] | None = None  # token range of the relaying outlet
 
 
+_CALL = frozenset({"call", "calls", "called", "calling", "dubbed", "labeled", "branded"})
+
+
 def _low(toks: Sequence[Token], k: int) -> str:
     return toks[k].low if 0 <= k < len(toks) else ""
 
@@ -231,6 +242,18 @@ def match_cue(toks: Sequence[Token], k: int, *, beliefs: bool = True) -> CueMatc
     if w == "expressed" and _low(toks, k + 1) in {"confidence", "hope", "certainty", "belief"}:
         act = A.ASSURANCE if _low(toks, k + 1) in {"confidence", "certainty"} else A.BELIEF
         return CueMatch(k, k + 2, "express", act, "verb")
+    if w in _CALL:
+        # "called the plan “a disaster”", "called for talks", "called on Congress to act"
+        nxt = _low(toks, k + 1)
+        if nxt in {"for", "on"}:
+            return CueMatch(k, k + 2, "call " + nxt, A.DEMAND, "verb")
+        stop = min(len(toks), k + 10)
+        for x in range(k + 1, stop):
+            if toks[x].text in '"“«„':
+                return CueMatch(k, k + 1, "call", A.CRITICISM, "verb")
+            if toks[x].text in {".", ";", ","}:
+                break
+        return None
     if w == "pointed" and _low(toks, k + 1) == "out":
         return CueMatch(k, k + 2, "point out", A.STATEMENT, "verb")
     if w == "made" and _low(toks, k + 1) == "clear":

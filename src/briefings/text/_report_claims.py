@@ -68,6 +68,7 @@ _RELAY_OPENERS = (
     ("quoted", "by"),
     ("cited", "by"),
 )
+_OPENER_FIRST = frozenset(o[0] for o in (*_RESPONSE_OPENERS, *_RELAY_OPENERS))
 _TELL = frozenset(
     {"tell", "assure", "warn", "inform", "remind", "reassure", "promise", "caution", "urge"}
 )
@@ -151,7 +152,7 @@ def resolve(
             last = ctx.claims[-1].speaker if ctx.claims else None
             if last is not None and last.kind in {"org", "other"}:
                 return last
-            return reg.last_of({"org"}, pos + 1)
+            return reg.last_org(pos + 1)
         if p in {"they", "them", "their"}:
             last = ctx.claims[-1].speaker if ctx.claims else None
             if last is not None and last.kind in {"org", "other"}:
@@ -304,6 +305,13 @@ def read_sentence(
         hit = _Hit(m, None)
         if m.kind == "according":
             rng = phrase_after(toks, m.j)
+            x = m.j
+            while x < len(toks) and x - m.j < 14 and qidx[x] < 0:
+                if toks[x].text in {",", ".", ";", ":", "—", "–", "(", ")"}:
+                    break
+                x += 1
+            if x > m.j and (rng is None or x > rng[1]):
+                rng = (m.j, x)  # "according to recent data from comScore"
             if rng is None:
                 k = m.j
                 continue
@@ -324,9 +332,14 @@ def read_sentence(
                 m.kind == "verb"
                 and toks[m.i].low in PARTICIPLES
                 and m.i > 0
-                and toks[m.i - 1].text == ","
+                and toks[m.i - 1].low in {",", "before", "after", "while", "by", "when"}
             ):
                 hit.shared = True
+            elif m.kind in {"verb", "refusal"} and m.i > 1 and toks[m.i - 1].low == "and":
+                # "Trump doubled down ... and said C": the subject of the sentence
+                main = _main_subject(toks, lo, m.i - 1, qidx)
+                if main is not None:
+                    hit.subj = main
             elif m.kind == "verb" and m.i > 0 and (toks[m.i - 1].text == "," or qidx[m.i - 1] >= 0):
                 rng = phrase_after(toks, m.j)
                 if rng is not None and toks[rng[0]].low not in {"that", "this"}:
@@ -339,6 +352,8 @@ def read_sentence(
         k = m.j
     if quote_speaker is not None:
         hits = [h for h in hits if h.cue.kind == "verb" and h.subj is not None]
+    if not hits and not clausal:
+        return []
 
     claims: list[RawClaim] = []
     taken: list[tuple[int, int]] = []
@@ -381,6 +396,9 @@ def read_sentence(
         while k < stop:
             if qidx[k] >= 0:
                 break
+            if toks[k].low not in _OPENER_FIRST and toks[k].low not in _FRAMING:
+                k += 1
+                continue
             for opener in _RESPONSE_OPENERS:
                 if _starts(toks, k, opener):
                     a = k + len(opener)
@@ -490,6 +508,14 @@ def read_sentence(
         n = len(toks)
         j = k
         while j < n:
+            if (
+                qidx[j] < 0
+                and toks[j].low in {"before", "after", "while", "by"}
+                and j + 1 < n
+                and toks[j + 1].low in PARTICIPLES
+                and match_cue(toks, j + 1, beliefs=False) is not None
+            ):
+                return toks[j].start, [], j
             if qidx[j] < 0 and toks[j].text == "," and j + 1 < n and qidx[j + 1] < 0:
                 nxt = toks[j + 1].low
                 if nxt in _FRAMING:
@@ -606,8 +632,8 @@ def read_sentence(
             continue
         if h.cue.kind == "according":
             # "C, according to X" (the content before)
-            if h.cue.i >= 1 and toks[h.cue.i - 1].text == ",":
-                a, b = _strip_span(text, s, toks[h.cue.i - 1].start)
+            if h.cue.i >= 3 and (toks[h.cue.i - 1].text == "," or toks[h.cue.i - 1].is_word):
+                a, b = _strip_span(text, s, toks[h.cue.i].start)
                 if _overlaps(taken, a, b) or b - a < 8:
                     continue
                 a = _after_taken(taken, a, b, text)
@@ -790,67 +816,67 @@ _MONTHS = _words(
 )
 
 
+_LEADERS = _words(
+    """in on at during after before since when while as although though because if for
+    with without from by under over despite amid following speaking asked meanwhile
+    however but and yet so still then now later earlier also"""
+)
+
+
+def _main_subject(
+    toks: Sequence[Token], lo: int, hi: int, qidx: list[int]
+) -> tuple[int, int] | None:
+    """The subject at the head of the sentence part ``[lo, hi)``, after any
+    introductory phrase that ends with a comma ("In an interview, Trump ...")."""
+    k = lo
+    if k < hi and toks[k].low in _LEADERS:
+        while k < hi and toks[k].text != ",":
+            k += 1
+        k += 1
+    while k < hi and toks[k].low in _LEADERS:
+        k += 1
+    if k >= hi or qidx[k] >= 0:
+        return None
+    rng = phrase_after(toks, k, hi)
+    if rng is None or rng[1] >= hi:
+        return None
+    nxt = toks[rng[1]]
+    if not nxt.is_word or nxt.is_cap:
+        return None
+    return rng
+
+
+_CLAUSE_VERBS = _words(
+    """say tell add think believe feel hope fear argue claim insist warn suggest predict
+    assure announce explain note stress write acknowledge admit know worry doubt expect
+    reckon recall emphasize confirm deny agree concede estimate complain reply respond
+    answer indicate contend maintain state promise vow pledge declare reiterate allege
+    assert tweet report conclude"""
+)
+# verbs whose object is what was said even without a clause ("accused him of lying")
+_OBJECT_VERBS = _words(
+    """accuse blame criticize criticise slam blast praise deny reject dismiss announce
+    predict promise pledge vow demand urge confirm acknowledge admit praise attack cite
+    propose reveal defend recommend"""
+)
+
+
 def _takes_clause(
     cue: CueMatch, toks: Sequence[Token], k: int, k_addr: int, qidx: list[int]
 ) -> bool:
     """Whether what follows a verb cue at token k reads as reported content."""
+    del k_addr
     w = toks[k].low
     prev = toks[k - 1].low if k > 0 else ""
     if prev in {"that", ":"} or w in _WH or qidx[k] >= 0:
         return True
+    if cue.lemma in _OBJECT_VERBS and toks[k].is_word and w not in {"to", "it", "so"}:
+        return True
+    if cue.lemma.startswith("call"):
+        return toks[k].is_word
     if w in {"to", "for", "with", "by", "about", "of", "up", "in", "on", "at", "it", "so", "."}:
         return False
-    if cue.lemma in {
-        "say",
-        "tell",
-        "add",
-        "think",
-        "believe",
-        "feel",
-        "hope",
-        "fear",
-        "argue",
-        "claim",
-        "insist",
-        "warn",
-        "suggest",
-        "predict",
-        "assure",
-        "announce",
-        "explain",
-        "note",
-        "stress",
-        "write",
-        "acknowledge",
-        "admit",
-        "know",
-        "worry",
-        "doubt",
-        "expect",
-        "reckon",
-        "recall",
-        "emphasize",
-        "confirm",
-        "deny",
-        "agree",
-        "concede",
-        "estimate",
-        "complain",
-        "reply",
-        "respond",
-        "answer",
-        "indicate",
-        "contend",
-        "maintain",
-        "state",
-        "promise",
-        "vow",
-        "pledge",
-        "declare",
-        "reiterate",
-        "allege",
-        "assert",
-    }:
+    if cue.lemma in _CLAUSE_VERBS:
         if cue.lemma in {"expect", "promise", "vow", "pledge", "agree"} and w == "to":
             return False
         return toks[k].is_word

@@ -467,7 +467,7 @@ def classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None:
             org_kind=_org_kind([t.text for t in body]),
             mention_kind=MentionKind.OTHER if det else MentionKind.NAME,
         )
-    if words[0].low in _GENERIC_DET and len(words) >= 2 and words[-1].is_word:
+    if words[-1].is_word and len(words) >= 2:
         # "his longtime physician", "a narrator": a source described, not named
         return Phrase(
             "group",
@@ -529,13 +529,22 @@ class EntityRec:
         return self.name.split()[-1].lower() if self.name else ""
 
 
+def _bucket(surname: str) -> tuple[int, str]:
+    return len(surname), surname[:3]
+
+
 @attrs.define
 class Registry:
-    """One :class:`EntityRec` per real speaker."""
+    """One :class:`EntityRec` per real speaker, with indexes so that every lookup
+    costs the same however many entities the text names."""
 
     entities: list[EntityRec] = attrs.Factory(list)
     known: set[str] = attrs.Factory(set)  # lower-cased surnames and aliases of people
     _counts: dict[str, int] = attrs.Factory(dict)
+    _by_surname: dict[tuple[int, str], list[EntityRec]] = attrs.Factory(dict)
+    _by_role: dict[str, list[tuple[EntityRec, frozenset[str]]]] = attrs.Factory(dict)
+    _by_name: dict[tuple[str, str], EntityRec] = attrs.Factory(dict)
+    _last_org: EntityRec | None = None
 
     def _new(self, kind: str, name: str, **kw: object) -> EntityRec:
         prefix = {"person": "p", "org": "o", "other": "x"}[kind]
@@ -545,14 +554,28 @@ class Registry:
         self.entities.append(rec)
         return rec
 
+    def _index_person(self, rec: EntityRec) -> None:
+        sur = rec.surname
+        if sur:
+            bucket = self._by_surname.setdefault(_bucket(sur), [])
+            if rec not in bucket:
+                bucket.append(rec)
+            self.known.add(sur)
+
+    def _add_role(self, rec: EntityRec, role: str) -> None:
+        if not role or role in rec.roles:
+            return
+        rec.roles.append(role)
+        head, mods = _role_key(role)
+        if head:
+            self._by_role.setdefault(head, []).append((rec, mods))
+
     def person(self, name: str, role: str, pos: int) -> EntityRec:
         """The person called ``name`` (found by surname, or new)."""
         words = name.split()
         sur = words[-1].lower()
         found = None
-        for rec in reversed(self.entities):
-            if rec.kind != "person" or not rec.surname:
-                continue
+        for rec in reversed(self._by_surname.get(_bucket(sur), ())):
             if _close(rec.surname, sur):
                 found = rec
                 break
@@ -564,11 +587,10 @@ class Registry:
             found.name = name
         elif name != found.name and name not in found.aliases:
             found.aliases.append(name)
-        if role and role not in found.roles:
-            found.roles.append(role)
+        self._add_role(found, role)
         found.last = pos
-        self.known.add(found.surname)
-        self.known.update(a.lower() for a in found.aliases)
+        self._index_person(found)
+        self.known.update(a.lower() for a in found.aliases[-2:])
         return found
 
     def by_role(self, role: str, pos: int) -> EntityRec | None:
@@ -577,17 +599,11 @@ class Registry:
         if not head:
             return None
         best: EntityRec | None = None
-        for rec in self.entities:
-            if rec.kind != "person":
+        for rec, m in self._by_role.get(head, ()):
+            if mods and m and not (mods & m):
                 continue
-            for r in rec.roles:
-                h, m = _role_key(r)
-                if h != head:
-                    continue
-                if mods and m and not (mods & m):
-                    continue
-                if best is None or rec.last > best.last:
-                    best = rec
+            if best is None or rec.last > best.last:
+                best = rec
         if best is not None:
             best.last = max(best.last, pos)
         return best
@@ -600,40 +616,34 @@ class Registry:
         words = role.split()
         if words and words[0].lower() in _DETERMINERS:
             words = words[1:]
-        rec = self._new("person", " ".join(words) or role)
-        rec.roles.append(" ".join(words) or role)
+        title = " ".join(words) or role
+        rec = self._new("person", title)
+        self._add_role(rec, title)
         rec.last = pos
         return rec
 
     def org(self, name: str, kind: OrgKind, pos: int) -> EntityRec:
-        """The organisation called ``name`` (found by name or alias, or new)."""
-        key = name.lower().removeprefix("the ").strip()
-        for rec in self.entities:
-            if rec.kind == "org" and (
-                rec.name.lower().removeprefix("the ") == key
-                or key in (a.lower() for a in rec.aliases)
-            ):
-                rec.last = pos
-                return rec
-        rec = self._new("org", name, org_kind=kind)
+        """The organisation called ``name`` (found by name, or new)."""
+        key = ("org", name.lower().removeprefix("the ").strip())
+        rec = self._by_name.get(key)
+        if rec is None:
+            rec = self._new("org", name, org_kind=kind)
+            self._by_name[key] = rec
         rec.last = pos
+        self._last_org = rec
         return rec
 
     def other(self, name: str, kind: OtherKind, pos: int) -> EntityRec:
         """A group, document or anonymous source called ``name``."""
-        key = name.lower()
-        for rec in self.entities:
-            if rec.kind == "other" and rec.name.lower() == key:
-                rec.last = pos
-                return rec
-        rec = self._new("other", name, other_kind=kind)
+        key = ("other", name.lower())
+        rec = self._by_name.get(key)
+        if rec is None:
+            rec = self._new("other", name, other_kind=kind)
+            self._by_name[key] = rec
         rec.last = pos
         return rec
 
-    def last_of(self, kinds: set[str], before: int) -> EntityRec | None:
-        """The entity of one of ``kinds`` met most recently before ``before``."""
-        best: EntityRec | None = None
-        for rec in self.entities:
-            if rec.kind in kinds and rec.last < before and (best is None or rec.last > best.last):
-                best = rec
-        return best
+    def last_org(self, before: int) -> EntityRec | None:
+        """The organisation met most recently, if before ``before``."""
+        rec = self._last_org
+        return rec if rec is not None and rec.last < before else None
