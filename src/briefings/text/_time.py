@@ -300,6 +300,28 @@ def _year(years: int) -> _Builder:
     return build
 
 
+def _weekend(weeks: int) -> _Builder:
+    """The Saturday and Sunday of a week: the last one before the anchor for ``-1``."""
+
+    def build(a: dt.date) -> tuple[dt.date | None, dt.date | None]:
+        if weeks < 0:
+            saturday = a + relativedelta(days=-1, weekday=SA(-1))
+        else:
+            saturday = a + relativedelta(weekday=SA(+1), weeks=weeks)
+        return saturday, saturday + relativedelta(days=1)
+
+    return build
+
+
+def _past(**delta: int) -> _Builder:
+    """The stretch before the anchor: "the past week" is the seven days before it."""
+
+    def build(a: dt.date) -> tuple[dt.date | None, dt.date | None]:
+        return a - relativedelta(**delta), a - relativedelta(days=1)  # type: ignore[arg-type]
+
+    return build
+
+
 def _earlier(unit: _Builder) -> _Builder:
     return lambda a: (unit(a)[0], a)
 
@@ -376,6 +398,33 @@ _PHRASES: dict[str, tuple[TimeKind, Granularity, _Builder]] = {
     "in the coming months": (_AFT, _U, _after),
     "in the coming years": (_AFT, _U, _after),
     "in the days ahead": (_AFT, _U, _after),
+    "in the next few days": (_AFT, _U, _after),
+    "in the next few weeks": (_AFT, _U, _after),
+    "in the next few months": (_AFT, _U, _after),
+    "in recent days": (_BEF, _U, _before),
+    "in recent weeks": (_BEF, _U, _before),
+    "in recent months": (_BEF, _U, _before),
+    "in recent years": (_BEF, _U, _before),
+    "the past week": (_IV, _W, _past(weeks=1)),
+    "the past month": (_IV, _MO, _past(months=1)),
+    "the past year": (_IV, _YR, _past(years=1)),
+    "earlier this morning": (_DATE, _D, _day(0)),
+    "later this morning": (_DATE, _D, _day(0)),
+    "earlier this afternoon": (_DATE, _D, _day(0)),
+    "later this afternoon": (_DATE, _D, _day(0)),
+    "later this evening": (_DATE, _D, _day(0)),
+    "yesterday morning": (_DATE, _D, _day(-1)),
+    "yesterday afternoon": (_DATE, _D, _day(-1)),
+    "yesterday evening": (_DATE, _D, _day(-1)),
+    "late last night": (_DATE, _D, _day(-1)),
+    "tomorrow morning": (_DATE, _D, _day(1)),
+    "tomorrow afternoon": (_DATE, _D, _day(1)),
+    "tomorrow evening": (_DATE, _D, _day(1)),
+    "tomorrow night": (_DATE, _D, _day(1)),
+    "last weekend": (_IV, _D, _weekend(-1)),
+    "over the weekend": (_IV, _D, _weekend(-1)),
+    "this weekend": (_IV, _D, _weekend(0)),
+    "next weekend": (_IV, _D, _weekend(1)),
     "later": (_AFT, _U, _after),
     "soon": (_AFT, _U, _after),
     "shortly": (_AFT, _U, _after),
