@@ -179,6 +179,8 @@ def test_without_anchor_relative_expressions_are_unresolved() -> None:
         "2:02 p.m.",
         "you may 5 times",  # a verb, not a month
         "later than expected",
+        "it was later reinforced",
+        "at a later date",
         "as soon as possible",
         "as\u00a0soon as they can",
         "Feb 30",
@@ -247,6 +249,9 @@ def test_guess_tense() -> None:
     assert guess_tense(text, text.index("Friday"), text.index("Friday") + 6) is None
     text = "It was quiet on Friday."
     assert guess_tense(text, text.index("Friday"), text.index("Friday") + 6) == "past"
+    # the nearest marker decides
+    text = "It will rain, he said on Monday."
+    assert guess_tense(text, text.index("Monday"), text.index("Monday") + 6) == "past"
 
 
 # --------------------------------------------------------------------------- properties

@@ -475,7 +475,8 @@ def guess_tense(text: str, start: int, end: int) -> Tense | None:
 
     Looks at the words of the same sentence (at most 120 characters either side):
     "will", "is scheduled", "plans" and the like mean the future; "was", "held",
-    "ago" the past; the future wins. ``None`` when neither shows.
+    "ago" the past; the marker nearest the expression decides. ``None`` when
+    neither shows.
     """
     lo = max(0, start - 120)
     hi = min(len(text), end + 120)
@@ -487,13 +488,32 @@ def guess_tense(text: str, start: int, end: int) -> Tense | None:
     cuts = [i for i in (after.find(". "), after.find("\n"), after.find("? ")) if i >= 0]
     if cuts:
         hi = end + min(cuts)
-    words = {w.lower() for w in _WORD.findall(text, lo, start)}
-    words |= {w.lower() for w in _WORD.findall(text, end, hi)}
-    if words & _FUTURE:
-        return "future"
-    if words & _PAST:
-        return "past"
-    return None
+    best: tuple[int, Tense] | None = None
+    previous = ""
+    for m in _WORD.finditer(text, lo, hi):
+        word = m.group().lower()
+        after_be, previous = previous in {"be", "being"}, word
+        if start <= m.start() < end:
+            continue
+        tense: Tense | None = "future" if word in _FUTURE else "past" if word in _PAST else None
+        if tense == "past" and after_be:
+            tense = None  # "will be held": a participle, not the past
+        if tense is not None:
+            distance = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or distance < best[0]:
+                best = (distance, tense)
+    return None if best is None else best[1]
+
+
+_LATER_BEFORE = frozenset(["was", "were", "had", "been", "is", "are", "a", "the", "its", "their"])
+
+
+def _adjectival_later(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 8) : start].split()
+    after = text[end : end + 20].split()
+    if before and before[-1].lower() in _LATER_BEFORE:
+        return True
+    return bool(after) and after[0].lower().endswith("ed")
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -745,6 +765,8 @@ def _iter_matches(ctx: _Context, lo: int, hi: int) -> Iterator[TimeMatch]:
         yield ctx.relative(m.start(), m.end(), _DATE, gran, value)
     for m in _REL.finditer(text, lo, hi):
         phrase = " ".join(m.group("phrase").lower().split())
+        if phrase == "later" and _adjectival_later(text, m.start(), m.end()):
+            continue  # "was later reinforced", "a later date": no time of its own
         if phrase == "soon" and text[max(0, m.start() - 4) : m.start()].rstrip()[-3:] in {
             " as",
             "As",
