@@ -293,3 +293,14 @@ def test_published_from_name(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     )
     assert status == 0
     assert [b.document.published for b in read_jsonl(out)] == [dt.date(2024, 12, 26), None]
+
+
+def test_index_names_the_file_of_a_bad_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("[]\n", encoding="utf-8")
+    status, _, err = run(capsys, "index", str(bad), str(tmp_path / "x.db"))
+    assert status == 1
+    assert err == f"briefings: error: {bad}: line 1: expected an object, got an array @ $\n"
+    assert not (tmp_path / "x.db").exists()

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from briefings.corpus import write_jsonl
-from briefings.errors import BriefingsError, ParseError, ValidationError
+from briefings.errors import BriefingsError, DecodeError, ParseError, ValidationError
 from briefings.index import SCHEMA_SQL, ClaimRow, Index, build_index, query
 from briefings.model import (
     Briefing,
@@ -291,3 +291,22 @@ def test_every_claim_of_the_jsonl_is_found(briefing: Briefing) -> None:
                     continue
                 hits = index.query(speaker=speaker.name)
                 assert {(r.line, r.claim) for r in hits} >= {(1, claim.id), (2, claim.id)}
+
+
+def test_a_bad_line_leaves_the_existing_index_as_it_was(tmp_path: Path) -> None:
+    good, bad = tmp_path / "good.jsonl", tmp_path / "bad.jsonl"
+    write_jsonl([peskov_briefing()], good)
+    bad.write_text(good.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
+    db = tmp_path / "x.db"
+    build_index([good], db)
+    with pytest.raises(DecodeError) as info:
+        build_index([good, bad], db)
+    assert info.value.filename == str(bad)  # type: ignore[attr-defined]
+    assert str(info.value).startswith("line 2: ")
+    with Index(db) as index:
+        assert index.counts()["claims"] == 3
+    with pytest.raises(DecodeError):
+        build_index([bad], db, replace=False)
+    with Index(db) as index:
+        assert index.counts()["claims"] == 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl", "good.jsonl", "x.db"]

@@ -299,8 +299,16 @@ class Index:
         return n
 
     def add_jsonl(self, path: str | os.PathLike[str]) -> int:
-        """Add the briefings of a JSON Lines file, streamed; return how many."""
-        return self.add(read_jsonl(path), source=os.fspath(path))
+        """Add the briefings of a JSON Lines file, streamed; return how many.
+
+        Nothing of the file is added if one of its lines is invalid; the error
+        (naming the line) gets the file's name as ``filename``.
+        """
+        try:
+            return self.add(read_jsonl(path), source=os.fspath(path))
+        except BriefingsError as exc:
+            exc.filename = os.fspath(path)  # type: ignore[attr-defined]
+            raise
 
     # -- reading -----------------------------------------------------------------------
 
@@ -506,11 +514,27 @@ def build_index(
     replace: bool = True,
 ) -> dict[str, int]:
     """Build (or, with ``replace=False``, extend) the index ``database`` from JSON
-    Lines files; return the row counts of its tables (see :meth:`Index.counts`)."""
-    with Index.create(database, replace=replace) as index:
-        for source in sources:
-            index.add_jsonl(source)
-        return index.counts()
+    Lines files; return the row counts of its tables (see :meth:`Index.counts`).
+
+    A new index is built beside ``database`` and moved into place when complete,
+    so an error (a bad line in a source) leaves an existing index as it was.
+    """
+    target = Path(database)
+    if not replace and target.exists():
+        with Index(target) as index:
+            for source in sources:
+                index.add_jsonl(source)
+            return index.counts()
+    partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        with Index.create(partial) as index:
+            for source in sources:
+                index.add_jsonl(source)
+            counts = index.counts()
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return counts
 
 
 def query(database: str | os.PathLike[str], **conditions: Any) -> list[ClaimRow]:
