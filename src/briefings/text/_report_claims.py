@@ -109,6 +109,8 @@ class Context:
     registry: Registry
     claims: list[RawClaim] = attrs.Factory(list)
     last_person: EntityRec | None = None
+    # people named outside quotes since the last claim, with their mentions
+    since: list[tuple[EntityRec, tuple[int, int, MentionKind]]] = attrs.Factory(list)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -172,7 +174,9 @@ def resolve(
     return reg.other(phrase.name, phrase.other_kind, pos)
 
 
-def note_people(ctx: Context, toks: Sequence[Token], lo: int, hi: int) -> list[EntityRec]:
+def note_people(
+    ctx: Context, toks: Sequence[Token], lo: int, hi: int, *, record: bool = False
+) -> list[EntityRec]:
     """Register names with titles met in running text (``President Vladimir Putin``)."""
     found: list[EntityRec] = []
     k = lo
@@ -193,6 +197,8 @@ def note_people(ctx: Context, toks: Sequence[Token], lo: int, hi: int) -> list[E
                 ):
                     rec = ctx.registry.person(ph.name, ph.role, toks[rng[0]].start)
                     found.append(rec)
+                    if record:
+                        ctx.since.append((rec, (ph.start, ph.end, ph.mention_kind)))
                 k = rng[1]
                 continue
         k += 1
@@ -772,8 +778,31 @@ def read_sentence(
         if q not in clausal or qn in owned or _inside(taken, q.start):
             continue
         before = claims[-1] if claims else (ctx.claims[-1] if ctx.claims else None)
-        if before is None or before.speaker is None or para - before.para > 1:
+        other = None
+        if not claims and ctx.since and before is not None and para - before.para <= 2:
+            other = next((x for x in reversed(ctx.since) if x[0] is not before.speaker), None)
+        if other is None and (before is None or before.speaker is None or para - before.para > 1):
             continue
+        if other is not None:
+            # someone else was named since that claim: the quote is theirs
+            rc = RawClaim(
+                speaker=other[0],
+                mention=other[1],
+                cue=None,
+                cue_parts=[],
+                lemma="",
+                act=SpeechAct.STATEMENT,
+                form=Form.DIRECT,
+                content=(q.start, q.end),
+                quotes=[(q.inner_start, q.inner_end)],
+                para=para,
+                continuation=True,
+            )
+            claims.append(rc)
+            taken.append((q.start, q.end))
+            continue
+        assert before is not None
+        assert before.speaker is not None
         if before.form is Form.DIRECT and before.parent is None and before.continuation is False:
             unclosed = text[before.content[1] - 1] not in CLOSING_MARKS
             if para == before.para or (unclosed and para == before.para + 1):
