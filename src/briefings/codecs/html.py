@@ -212,10 +212,7 @@ def to_html(briefing: Briefing, *, title: str | None = None) -> str:
         )
         if value
     ]
-    legend = "".join(
-        f'<li><mark class="{kind}">{_e(label)}</mark></li>'
-        for kind, label in _LEGEND
-    )
+    legend = "".join(f'<li><mark class="{kind}">{_e(label)}</mark></li>' for kind, label in _LEGEND)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="' + _e(doc.language or "en") + '">\n<head>\n<meta charset="utf-8">\n'
