@@ -204,6 +204,16 @@ def test_overlaps_keep_the_longest() -> None:
     ]
 
 
+def test_dates_beyond_the_calendar_are_unresolved_not_lost() -> None:
+    text = "yesterday, Dec. 15, 2021, last week"
+    got = find_times(text, anchor_date=dt.date.min)
+    assert [(text[m.start : m.end], m.value or m.kind.value) for m in got] == [
+        ("yesterday", "unresolved"),
+        ("Dec. 15, 2021", "2021-12-15"),
+        ("last week", "unresolved"),
+    ]
+
+
 def test_range_and_offsets() -> None:
     text = "yesterday. Then today. Then tomorrow."
     got = find_times(text, 5, 25, anchor_date=THU)

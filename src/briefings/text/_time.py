@@ -620,7 +620,8 @@ class _Context:
         if self.anchor_date is None:
             return self.unresolved(start, end, gran)
         year = self.anchor_date.year
-        candidates = [c for y in (year - 1, year, year + 1) if (c := build(y)) is not None]
+        years = [y for y in (year - 1, year, year + 1) if dt.MINYEAR <= y <= dt.MAXYEAR]
+        candidates = [c for y in years if (c := build(y)) is not None]
         choice = _pick(candidates, self.anchor_date, self.tense_at(start, end))
         if choice is None:
             return self.unresolved(start, end, gran)
@@ -692,90 +693,119 @@ def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
     return first, first + relativedelta(day=31)
 
 
-def _iter_matches(ctx: _Context, lo: int, hi: int) -> Iterator[TimeMatch]:
+def _iso(ctx: _Context, m: re.Match[str]) -> TimeMatch | None:
+    d = _safe_date(int(m.group("year")), int(m.group("mon")), int(m.group("day")))
+    return None if d is None else ctx.absolute(m.start(), m.end(), d, d, _D)
+
+
+def _month_year(ctx: _Context, m: re.Match[str]) -> TimeMatch | None:
+    month = _MONTHS[m.group("month").lower().rstrip(".")]
+    first, last = _month_span(int(m.group("year")), month)
+    return ctx.absolute(m.start(), m.end(), first, last, _MO)
+
+
+def _month_alone(ctx: _Context, m: re.Match[str]) -> TimeMatch | None:
+    """ "in January", "last January", "mid-January"."""
+    month = _MONTHS[m.group("month").lower().rstrip(".")]
+    mod = m.group("mod")
+    s, e = m.start("mod") if mod else m.start("month"), m.end()
+    if mod is None or ctx.anchor_date is None:
+        return ctx.yearless(s, e, lambda y: _month_span(y, month), _MO)
+    a = ctx.anchor_date
+    years = (a.year - 1, a.year, a.year + 1)
+    cands = [_month_span(y, month) for y in years if dt.MINYEAR <= y <= dt.MAXYEAR]
+    shift = mod.lower()
+    if shift == "last":
+        pick = max(c for c in cands if c[1] < a)
+    elif shift == "next":
+        pick = min(c for c in cands if c[0] > a)
+    else:
+        pick = _month_span(a.year, month)
+    return ctx.relative(s, e, _IV, _MO, pick)
+
+
+def _year_alone(ctx: _Context, m: re.Match[str]) -> TimeMatch | None:
+    year = int(m.group("year"))
+    s, e = m.span("year")
+    return ctx.absolute(s, e, dt.date(year, 1, 1), dt.date(year, 12, 31), _YR)
+
+
+def _weekday(ctx: _Context, m: re.Match[str]) -> TimeMatch | None:
+    wd = _WEEKDAYS[m.group("wday").lower()]
+    mod = (m.group("mod") or "").lower()
+    s, e = m.span()
+    if ctx.anchor_date is None:
+        return ctx.unresolved(s, e, _D)
+    a = ctx.anchor_date
+    if mod == "last":
+        day = a + relativedelta(days=-1, weekday=wd(-1))
+    elif mod == "next":
+        day = a + relativedelta(days=1, weekday=wd(+1))
+    elif ctx.tense_at(s, e) == "future":
+        day = a + relativedelta(weekday=wd(+1))
+    else:  # "on Monday" in a report: the most recent Monday, the anchor day included
+        day = a + relativedelta(weekday=wd(-1))
+    return ctx.relative(s, e, _DATE, _D, (day, day))
+
+
+def _ago(ctx: _Context, m: re.Match[str]) -> TimeMatch | None:
+    raw = m.group("n").lower()
+    n = int(raw) if raw.isdigit() else _NUMBERS[raw]
+    unit = m.group("unit").lower()
+    gran = {"day": _D, "week": _W, "month": _MO, "year": _YR}[unit]
+    value: tuple[dt.date | None, dt.date | None] | None = None
+    if ctx.anchor_date is not None:
+        day = ctx.anchor_date - relativedelta(**{unit + "s": n})  # type: ignore[arg-type]
+        value = (day, day)
+    return ctx.relative(m.start(), m.end(), _DATE, gran, value)
+
+
+def _phrase(ctx: _Context, m: re.Match[str]) -> TimeMatch | None:
     text = ctx.text
-    for m in _MDMD.finditer(text, lo, hi):
-        found = _cross_month(ctx, m)
-        if found is not None:
-            yield found
-    for pattern in (_MDY, _DMY):
-        for m in pattern.finditer(text, lo, hi):
-            found = _dates(ctx, m)
+    phrase = " ".join(m.group("phrase").lower().split())
+    if phrase == "later" and _adjectival_later(text, m.start(), m.end()):
+        return None  # "was later reinforced", "a later date": no time of its own
+    if phrase == "soon" and text[max(0, m.start() - 4) : m.start()].rstrip()[-3:] in {
+        " as",
+        "As",
+        "as",
+    }:
+        return None  # "as soon as"
+    kind, gran, build = _PHRASES[phrase]
+    resolved = None if ctx.anchor_date is None else build(ctx.anchor_date)
+    return ctx.relative(m.start(), m.end(), kind, gran, resolved)
+
+
+_Handler = Callable[[_Context, re.Match[str]], "TimeMatch | None"]
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
+    (_MDMD, _cross_month),
+    (_MDY, _dates),
+    (_DMY, _dates),
+    (_ISO, _iso),
+    (_MY, _month_year),
+    (_M, _month_alone),
+    (_Y, _year_alone),
+    (_WD, _weekday),
+    (_AGO, _ago),
+    (_REL, _phrase),
+)
+
+
+def _iter_matches(ctx: _Context, lo: int, hi: int) -> Iterator[TimeMatch]:
+    """Every candidate match, overlaps included. A date beyond the calendar's
+    range (an anchor near year 1 or 9999) leaves that one match unresolved."""
+    for pattern, handler in _PATTERNS:
+        for m in pattern.finditer(ctx.text, lo, hi):
+            try:
+                found = handler(ctx, m)
+            except (ValueError, OverflowError):  # beyond the calendar: recognised, unresolved
+                start = m.start()
+                if pattern is _M or pattern is _Y:  # the span leaves out "in", "since"...
+                    names = ("mod", "month") if pattern is _M else ("year",)
+                    start = min(m.start(g) for g in names if m.group(g) is not None)
+                found = ctx.unresolved(start, m.end(), _U)
             if found is not None:
                 yield found
-    for m in _ISO.finditer(text, lo, hi):
-        d = _safe_date(int(m.group("year")), int(m.group("mon")), int(m.group("day")))
-        if d is not None:
-            yield ctx.absolute(m.start(), m.end(), d, d, _D)
-    for m in _MY.finditer(text, lo, hi):
-        first, last = _month_span(
-            int(m.group("year")), _MONTHS[m.group("month").lower().rstrip(".")]
-        )
-        yield ctx.absolute(m.start(), m.end(), first, last, _MO)
-    for m in _M.finditer(text, lo, hi):
-        month = _MONTHS[m.group("month").lower().rstrip(".")]
-        mod = m.group("mod")
-        s, e = m.start("mod") if mod else m.start("month"), m.end()
-        mod = mod.lower() if mod else None
-        if mod is not None and ctx.anchor_date is not None:
-            year = ctx.anchor_date.year
-            shift = {"last": -1, "next": 1, "this": 0}[mod]
-            cands = [_month_span(y, month) for y in (year - 1, year, year + 1)]
-            if shift < 0:
-                pick = max(c for c in cands if c[1] < ctx.anchor_date)
-            elif shift > 0:
-                pick = min(c for c in cands if c[0] > ctx.anchor_date)
-            else:
-                pick = _month_span(year, month)
-            yield ctx.relative(s, e, _IV, _MO, pick)
-        else:
-            found = ctx.yearless(s, e, lambda y, mo=month: _month_span(y, mo), _MO)  # type: ignore[misc]
-            if found is not None:
-                yield found
-    for m in _Y.finditer(text, lo, hi):
-        year = int(m.group("year"))
-        s, e = m.span("year")
-        yield ctx.absolute(s, e, dt.date(year, 1, 1), dt.date(year, 12, 31), _YR)
-    for m in _WD.finditer(text, lo, hi):
-        wd = _WEEKDAYS[m.group("wday").lower()]
-        mod = (m.group("mod") or "").lower()
-        s, e = m.span()
-        if ctx.anchor_date is None:
-            yield ctx.unresolved(s, e, _D)
-            continue
-        a = ctx.anchor_date
-        if mod == "last":
-            day = a + relativedelta(days=-1, weekday=wd(-1))
-        elif mod == "next":
-            day = a + relativedelta(days=1, weekday=wd(+1))
-        elif ctx.tense_at(s, e) == "future":
-            day = a + relativedelta(weekday=wd(+1))
-        else:  # "on Monday" in a report: the most recent Monday, the anchor day included
-            day = a + relativedelta(weekday=wd(-1))
-        yield ctx.relative(s, e, _DATE, _D, (day, day))
-    for m in _AGO.finditer(text, lo, hi):
-        raw = m.group("n").lower()
-        n = int(raw) if raw.isdigit() else _NUMBERS[raw]
-        unit = m.group("unit").lower()
-        gran = {"day": _D, "week": _W, "month": _MO, "year": _YR}[unit]
-        value: tuple[dt.date | None, dt.date | None] | None = None
-        if ctx.anchor_date is not None:
-            day = ctx.anchor_date - relativedelta(**{unit + "s": n})  # type: ignore[arg-type]
-            value = (day, day)
-        yield ctx.relative(m.start(), m.end(), _DATE, gran, value)
-    for m in _REL.finditer(text, lo, hi):
-        phrase = " ".join(m.group("phrase").lower().split())
-        if phrase == "later" and _adjectival_later(text, m.start(), m.end()):
-            continue  # "was later reinforced", "a later date": no time of its own
-        if phrase == "soon" and text[max(0, m.start() - 4) : m.start()].rstrip()[-3:] in {
-            " as",
-            "As",
-            "as",
-        }:
-            continue  # "as soon as"
-        kind, gran, build = _PHRASES[phrase]
-        resolved = None if ctx.anchor_date is None else build(ctx.anchor_date)
-        yield ctx.relative(m.start(), m.end(), kind, gran, resolved)
 
 
 def find_times(
@@ -802,10 +832,7 @@ def find_times(
     if lo >= hi:
         return []
     ctx = _Context(text, anchor_date, anchor, tense)
-    try:
-        found = list(_iter_matches(ctx, lo, hi))
-    except (ValueError, OverflowError):  # pragma: no cover - a date out of range
-        found = []
+    found = list(_iter_matches(ctx, lo, hi))
     # keep the longest of overlapping matches, the earliest first
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     chosen: list[TimeMatch] = []
@@ -840,10 +867,7 @@ def reanchor(
     lo = max(0, min(match.start - 40, n))  # room for a leading "in", "last"...
     hi = max(lo, min(match.end, n))
     ctx = _Context(text, anchor_date, anchor, tense)
-    try:
-        for m in _iter_matches(ctx, lo, hi):
-            if (m.start, m.end) == (match.start, match.end):
-                return m
-    except (ValueError, OverflowError):  # pragma: no cover - a date out of range
-        pass
+    for m in _iter_matches(ctx, lo, hi):
+        if (m.start, m.end) == (match.start, match.end):
+            return m
     return match
