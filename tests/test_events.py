@@ -63,45 +63,45 @@ def test_negated_and_hedged_claims() -> None:
 
 
 def test_phrases_take_modifiers_and_post_modifiers() -> None:
-    assert events("He spoke of Russia’s possible invasion of Ukraine.")[0][0] == (
-        "Russia’s possible invasion of Ukraine"
+    assert events("Critics cite Ruritania’s possible invasion of Freedonia.")[0][0] == (
+        "Ruritania’s possible invasion of Freedonia"
     )
-    assert events("the risk of provocation by the army in the north is growing")[0] == (
-        "provocation by the army in the north",
+    assert events("the danger of provocation by rebels in the east is rising")[0] == (
+        "provocation by rebels in the east",
         "possible",
     )
-    assert events("there are no plans for further contacts between Smith and Jones")[0] == (
-        "further contacts between Smith and Jones",
+    assert events("no plans exist for new meetings between Smith and Jones")[0] == (
+        "new meetings between Smith and Jones",
         "not_planned",
     )
 
 
 def test_coordination_and_brackets() -> None:
-    text = "We started the negotiations, the consultation [on trade], and we expect results."
-    assert events(text) == [("the negotiations, the consultation [on trade]", "occurred")]
-    text = "There is a constant process of drills, maneuvers, and military training."
-    assert events(text) == [("drills, maneuvers, and military training", "ongoing")]
+    text = "They began the talks, the consultation [on tariffs], and we await results."
+    assert events(text) == [("the talks, the consultation [on tariffs]", "occurred")]
+    text = "We see a constant series of exercises, drills, and naval training."
+    assert events(text) == [("exercises, drills, and naval training", "ongoing")]
 
 
 def test_modal_clauses() -> None:
-    assert events("He would not say when the army might launch its offensive.") == [
-        ("the army might launch its offensive", "possible")
+    assert events("She refused to guess when the rebels might start their offensive.") == [
+        ("the rebels might start their offensive", "possible")
     ]
-    assert events("She said that such a response will be prepared.") == [
-        ("such a response will be prepared", "planned")
+    assert events("He noted that a formal reply will be drafted.") == [
+        ("a formal reply will be drafted", "planned")
     ]
     # an expectation in the claim makes a planned event an expected one
-    assert events("We do expect it. She said that such a response will be prepared.")[-1] == (
-        "such a response will be prepared",
+    assert events("We await it. He noted that a formal reply will be drafted.")[-1] == (
+        "a formal reply will be drafted",
         "expected",
     )
 
 
 def test_argument_nouns_are_not_separate_events_unless_dated() -> None:
-    assert events("we expect to receive written responses to our proposals, which help") == [
-        ("written responses to our proposals", "expected")
+    assert events("we hope to get official responses to our proposals, which matter") == [
+        ("official responses to our proposals", "expected")
     ]
-    text = "after it gets the response to the proposals that Ruritania presented on Dec. 15, 2021."
+    text = "once it studies the reply to the proposals that Ruritania presented on Dec. 15, 2021."
     got = events(text)
     assert got[-1] == (
         "the proposals that Ruritania presented on Dec. 15, 2021",
