@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import time
 from pathlib import Path
 
@@ -215,6 +216,25 @@ def test_total_and_spans_slice(text: str, a: int, b: int, negated: bool, hedged:
         assert max(0, a) <= e.start < e.end <= min(len(text), max(b, 0))
         assert e.head in text[e.start : e.end].lower()
         assert e.time is None or e.time in times
+
+
+@given(
+    text=st.lists(
+        st.sampled_from(
+            ["talks", "Talks", "TALKS", "TaLkS", "the ", " ", "-", "’", "'", "s", "x", "\n", "."]
+        )
+    ).map("".join)
+)
+def test_the_quick_gate_changes_nothing(text: str) -> None:
+    import briefings.text._events as module
+
+    with_gate = find_events(text, 0, len(text))
+    saved = module._GATE
+    try:
+        module._GATE = re.compile(r"(?s)")  # always matches
+        assert find_events(text, 0, len(text)) == with_gate
+    finally:
+        module._GATE = saved
 
 
 def test_linear_time() -> None:

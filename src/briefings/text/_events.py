@@ -30,7 +30,7 @@ from typing import NamedTuple
 import attrs
 
 from briefings.model import EventStatus, TimeKind
-from briefings.text._time import TimeMatch
+from briefings.text._time import TimeMatch, _alt
 
 __all__ = ["EventMatch", "find_events"]
 
@@ -201,6 +201,10 @@ _TOKEN = re.compile(
     r"|\.\.\.|…"  # ellipses
     r"|[^\w\s]"  # any other single character
 )
+
+
+# a superset of where the tokenizer can find an event noun (never narrower)
+_GATE = re.compile(r"(?i)(?<!\w)(?:" + _alt(list(_EVENT_NOUNS)) + r")(?!\w)")
 
 
 class _Tok(NamedTuple):
@@ -564,6 +568,8 @@ def find_events(
     hi = max(lo, min(end, n))
     if lo >= hi:
         return []
+    if _GATE.search(text, lo, hi) is None:
+        return []  # no event noun at all: most claims, skipped at regex speed
     inside = sorted((t for t in times if lo <= t.start and t.end <= hi), key=lambda t: t.start)
     reader = _Reader(text, _tokens(text, lo, hi), inside)
     toks = reader.toks
