@@ -124,3 +124,74 @@ def test_pathological_inputs_finish() -> None:
         ("He said “a. " * 20_000),
     ):
         parse_report(text)
+
+
+def test_cue_interrupting_indirect_content() -> None:
+    text = "In a merger, he said, the brand would survive. Then Ann Lee left."
+    b = parse_report("Analyst Tom Ward spoke. " + text)
+    claim = b.claims[0]
+    assert [p.text for p in claim.content_parts] == ["In a merger", "the brand would survive"]
+
+
+def test_appositive_and_parenthesis_between_source_and_cue() -> None:
+    text = (
+        "“We are ready,” Jane Roe, a spokeswoman for the group, said. "
+        "Rep. Max Field (D-Ore.), chair of the panel, said that the vote would wait."
+    )
+    b = parse_report(text)
+    assert [b.speaker(c).name for c in b.claims] == ["Jane Roe", "Max Field"]  # type: ignore[union-attr]
+    assert b.claims[1].content.text == "the vote would wait"
+
+
+def test_doubled_apostrophes_are_quotes() -> None:
+    text = "''It is a long road to the nomination,'' Mr. Welch said."
+    b = parse_report(text)
+    assert b.claims[0].form is Form.DIRECT
+    assert b.claims[0].content.text == "''It is a long road to the nomination,''"
+
+
+def test_documents_corefer_and_opinion_phrases() -> None:
+    text = (
+        "Taxes will rise, according to a joint statement by the ministry and the bank.\n\n"
+        '"Rates will follow," the statement said.\n\n'
+        "In the minister’s opinion, growth will slow."
+    )
+    b = parse_report(text)
+    speakers = [b.speaker(c).name for c in b.claims]  # type: ignore[union-attr]
+    assert speakers[0] == speakers[1] == "joint statement by the ministry and the bank"
+    assert b.claims[2].content.text == "growth will slow"
+    assert b.claims[2].act is SpeechAct.CLAIM
+
+
+def test_attributable_header_relays_what_follows() -> None:
+    text = (
+        "The following is attributable to Spokesperson Ned Stone:\n\n"
+        "Secretary Ada Grey met the activists. The Secretary noted the dangers "
+        "and underscored the urgency of action."
+    )
+    b = parse_report(text)
+    assert [c.cue.span.text for c in b.claims if c.cue] == ["noted", "underscored"]
+    for claim in b.claims:
+        assert b.speaker(claim).name == "Ada Grey"  # type: ignore[union-attr]
+        assert [b.entity(r.entity_id).name for r in claim.relayed_by] == ["Ned Stone"]
+
+
+def test_role_met_before_the_name_is_the_named_person() -> None:
+    text = (
+        "Growth will be strong, the Russian leader said.\n\n"
+        "Russian President Ivan Petrov added that inflation would ease."
+    )
+    b = parse_report(text)
+    assert {b.speaker(c).name for c in b.claims} == {"Ivan Petrov"}  # type: ignore[union-attr]
+    assert [p.name for p in b.people] == ["Ivan Petrov"]
+
+
+def test_said_on_from_a_leading_date() -> None:
+    text = "On December 23, aide Yuri Ost said that the talks went well. The plan holds, Ost said."
+    b = parse_report(text, published=dt.date(2024, 12, 26))
+    assert [c.said_on for c in b.claims] == [dt.date(2024, 12, 23)] * 2
+
+
+def test_preposition_before_that_at_the_end_of_a_sentence() -> None:
+    # a regression: "said at the hearing that" with nothing after "that"
+    parse_report("Mr. Doe said at the hearing that")

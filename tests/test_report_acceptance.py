@@ -22,11 +22,11 @@ from briefings.text import parse_report
 # facts file stem prefix -> (claims right at least, spurious at most)
 FLOORS = {
     "eirns-2022-01-25-peskov": (18, 0),
-    "KREMLIN-NEWS_2003-08-19": (4, 1),
-    "STATE-READOUT_2022-02-03": (0, 1),
-    "TASS_2024-12-26_contract-for-gas": (4, 1),
-    "TASS_2024-12-26_eu-to-impose": (1, 1),
-    "TASS_2024-12-26_invitation-to-cuba": (10, 1),
+    "KREMLIN-NEWS_2003-08-19": (7, 0),
+    "STATE-READOUT_2022-02-03": (2, 0),
+    "TASS_2024-12-26_contract-for-gas": (6, 1),
+    "TASS_2024-12-26_eu-to-impose": (4, 0),
+    "TASS_2024-12-26_invitation-to-cuba": (14, 0),
     "TASS_2024-12-26_russian-pm": (6, 1),
 }
 

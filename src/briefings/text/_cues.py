@@ -87,6 +87,7 @@ SPEECH_VERBS: dict[str, SpeechAct] = {
     "assert": A.CLAIM,
     "maintain": A.CLAIM,
     "promise": A.PROMISE,
+    "commit": A.PROMISE,
     "pledge": A.PROMISE,
     "vow": A.PROMISE,
     "accuse": A.ACCUSATION,
@@ -124,8 +125,8 @@ SPEECH_VERBS: dict[str, SpeechAct] = {
 }
 
 BELIEF_VERBS: dict[str, SpeechAct] = {
-    "believe": A.BELIEF,
-    "think": A.BELIEF,
+    "believe": A.CLAIM,
+    "think": A.CLAIM,
     "feel": A.BELIEF,
     "hope": A.BELIEF,
     "fear": A.BELIEF,
@@ -169,7 +170,7 @@ def _inflect(lemma: str) -> tuple[str, ...]:
         return (lemma, stem + "ies", stem + "ied", lemma + "ing")
     if lemma.endswith(("s", "sh", "ch", "x")):
         return (lemma, lemma + "es", lemma + "ed", lemma + "ing")
-    if lemma in {"slam", "quip", "vow"}:
+    if lemma in {"slam", "quip", "vow", "commit"}:
         d = lemma if lemma == "vow" else lemma + lemma[-1]
         return (lemma, lemma + "s", d + "ed", d + "ing")
     return (lemma, lemma + "s", lemma + "ed", lemma + "ing")
@@ -220,6 +221,16 @@ def _low(toks: Sequence[Token], k: int) -> str:
 def match_cue(toks: Sequence[Token], k: int, *, beliefs: bool = True) -> CueMatch | None:
     """The cue starting at token ``k``, if one does."""
     w = toks[k].low
+    if w == "in" and k + 2 < len(toks):
+        # "In the President's opinion, C": the possessor is the source
+        stop = min(len(toks), k + 8)
+        for x in range(k + 1, stop):
+            if toks[x].low in {"opinion", "view", "words"} and x > k + 1:
+                if toks[x - 1].low.endswith(("’s", "'s", "his", "her", "their")):
+                    return CueMatch(k, x + 1, "opinion", A.CLAIM, "according")
+                break
+            if not toks[x].is_word:
+                break
     if w == "according" and _low(toks, k + 1) == "to":
         return CueMatch(k, k + 2, "according to", A.STATEMENT, "according")
     if w in REFUSAL_FORMS and _low(toks, k + 1) == "to" and k + 2 < len(toks):

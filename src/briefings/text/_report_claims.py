@@ -68,6 +68,7 @@ _RELAY_OPENERS = (
     ("quoted", "by"),
     ("cited", "by"),
 )
+_AUX = frozenset(["is", "was", "will", "would", "has", "had", "can", "could", "should", "must", "might", "may", "does", "did"])
 _OPENER_FIRST = frozenset(o[0] for o in (*_RESPONSE_OPENERS, *_RELAY_OPENERS))
 _TELL = frozenset(
     {"tell", "assure", "warn", "inform", "remind", "reassure", "promise", "caution", "urge"}
@@ -109,6 +110,7 @@ class Context:
     registry: Registry
     claims: list[RawClaim] = attrs.Factory(list)
     last_person: EntityRec | None = None
+    relay_all: tuple[EntityRec, tuple[int, int]] | None = None  # "attributable to X:"
     # people named outside quotes since the last claim, with their mentions
     since: list[tuple[EntityRec, tuple[int, int, MentionKind]]] = attrs.Factory(list)
 
@@ -309,7 +311,10 @@ def read_sentence(
             k = m.j
             continue
         hit = _Hit(m, None)
-        if m.kind == "according":
+        if m.lemma == "opinion":
+            hit.subj = (m.i + 1, m.j - 1)
+            hit.inverted = True
+        elif m.kind == "according":
             rng = phrase_after(toks, m.j)
             x = m.j
             while x < len(toks) and x - m.j < 14 and qidx[x] < 0:
@@ -504,7 +509,7 @@ def read_sentence(
                 x = k + 1
                 while x < stop and qidx[x] < 0 and toks[x].text not in {",", ".", ";", ":"}:
                     if toks[x].low == "that":
-                        return x + 1, x + 1
+                        return (x + 1, x + 1) if x + 1 < n else None
                     x += 1
             break
         return (k, k) if k < n else None
@@ -514,6 +519,14 @@ def read_sentence(
         n = len(toks)
         j = k
         while j < n:
+            if (
+                qidx[j] < 0
+                and toks[j].low == "and"
+                and j + 1 < n
+                and toks[j + 1].low.endswith("ed")
+                and match_cue(toks, j + 1, beliefs=False) is not None
+            ):
+                return toks[j].start, [], j  # "noted X and underscored Y"
             if (
                 qidx[j] < 0
                 and toks[j].low in {"before", "after", "while", "by"}
@@ -735,7 +748,7 @@ def read_sentence(
             info = {}
         k_addr, addr, addr_ent, is_relay = addressee_after(h)
         if h.cue.kind == "according":
-            k_addr = h.subj[1] if h.subj else h.cue.j
+            k_addr = max(h.subj[1], h.cue.j) if h.subj else h.cue.j
         cs = content_start(k_addr)
         if cs is not None and not toks[cs[0]].is_word and qidx[cs[0]] < 0:
             cs = None
@@ -758,6 +771,12 @@ def read_sentence(
             continue
         a = first.start
         end_c, framing, end_tok = content_end(ktok)
+        if (
+            first.low in {"this", "it"}
+            and ktok + 1 < len(toks)
+            and (toks[ktok + 1].low in _PREPOSITIONS or not toks[ktok + 1].is_word)
+        ):
+            end_c = first.end  # "announced this during a meeting": the content is "this"
         a, b = _strip_span(text, a, end_c)
         if b <= a:
             continue
@@ -767,6 +786,8 @@ def read_sentence(
         _apply_info(rc, info, addr, addr_ent, is_relay)
         lo_tok = min(h.cue.i, h.subj[0]) if h.subj else h.cue.i
         rc.clause = (toks[lo_tok].start, a)
+        if 1 < lo_tok <= 8 and toks[lo_tok - 1].text == ",":
+            rc.clause = (s, a)  # "On December 23, Kremlin Aide Yury Ushakov said that"
         if h.cue.relay is not None:
             _relay_from(ctx, rc, toks, h.cue.relay)
         claims.append(rc)
@@ -886,7 +907,8 @@ _CLAUSE_VERBS = _words(
 _OBJECT_VERBS = _words(
     """accuse blame criticize criticise slam blast praise deny reject dismiss announce
     predict promise pledge vow demand urge confirm acknowledge admit praise attack cite
-    propose reveal defend recommend"""
+    propose reveal defend recommend underscore underline emphasize emphasise highlight
+    stress"""
 )
 
 
@@ -903,6 +925,10 @@ def _takes_clause(
         return True
     if cue.lemma.startswith("call"):
         return toks[k].is_word
+    if cue.lemma == "commit":
+        return w == "to"
+    if w == "it" and k + 1 < len(toks) and toks[k + 1].low in _AUX:
+        return True  # "believes it is possible"
     if w in {"to", "for", "with", "by", "about", "of", "up", "in", "on", "at", "it", "so", "."}:
         return False
     if cue.lemma in _CLAUSE_VERBS:

@@ -169,8 +169,13 @@ _CONNECTORS = _words("""of to for at in on""")
 _DETERMINERS = _words("""the a an this that these those""")
 
 
+def _bare(low: str) -> str:
+    """A lower-cased word without its possessive ending."""
+    return low.removesuffix("’s").removesuffix("'s")
+
+
 def _is_role(tok: Token) -> bool:
-    return tok.low.rstrip(".") in ROLE_WORDS or tok.low in HONORIFICS
+    return _bare(tok.low).rstrip(".") in ROLE_WORDS or tok.low in HONORIFICS
 
 
 def _np_word(tok: Token) -> bool:
@@ -215,8 +220,6 @@ def subject_before(
         c = j - 2
         while c > lo and j - c < 30 and toks[c].text not in {",", ";", ":", "."}:
             c -= 1
-        if c > lo and toks[c - 1].text == ")":
-            c -= 1  # "Cummings (D-Md.), chair of the committee, said"
         if c > lo and toks[c].text == "," and j - 2 - c >= 1:
             return subject_before(toks, c, lo, appositive=False)
         return None
@@ -255,6 +258,8 @@ def _generic_np(toks: Sequence[Token], j: int, lo: int) -> tuple[int, int] | Non
     words after a determiner, ending in a noun-like word."""
     head = toks[j - 1]
     if not head.is_word or head.low in _SKIP_BACK or head.low in _CONNECTORS:
+        return None
+    if head.low in _NOT_NAME or head.low in {"or", "nor", "than"}:
         return None
     if head.low.endswith(("ing", "ed")) and not head.is_cap:
         return None
@@ -362,8 +367,19 @@ def classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None:
     body = words[1:] if det else words
     if not body:
         return None
-    low = [t.low for t in body]
+    low = [_bare(t.low) for t in body]
     head = low[-1]
+    for c in range(min(3, len(body) - 1)):
+        if low[c] in DOCUMENT_WORDS and low[c + 1] in {"by", "from", "of", "issued", "released"}:
+            # "a joint statement by the European Commission": the document speaks
+            return Phrase(
+                "document",
+                start,
+                end,
+                name=text[body[0].start : end],
+                mention_kind=MentionKind.OTHER,
+                other_kind=OtherKind.DOCUMENT,
+            )
     if head in NEWS_AGENCIES or (
         len(body) <= 3 and all(t.is_cap for t in body) and any(w in MEDIA_WORDS for w in low)
     ):
@@ -444,18 +460,18 @@ def classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None:
         # an acronym: an organisation
         return Phrase("org", start, end, name=name_toks[0].text, org_kind=_org_kind(low))
     if name_toks:
-        name = text[name_toks[0].start : name_toks[-1].end]
+        name = text[name_toks[0].start : name_toks[-1].end].removesuffix("’s").removesuffix("'s")
         role = " ".join(t.text for t in role_toks if t.low not in HONORIFICS).strip()
         mk = MentionKind.TITLE_NAME if role_toks else MentionKind.NAME
         return Phrase("person", start, end, name=name, role=role, mention_kind=mk)
     if head in ROLE_HEADS or any(_is_role(t) for t in body):
-        if not any(t.low in ROLE_HEADS for t in body):
+        if not any(_bare(t.low) in ROLE_HEADS for t in body):
             return None
         return Phrase(
             "role",
             start,
             end,
-            role=text[body[0].start : end],
+            role=text[body[0].start : end].removesuffix("’s").removesuffix("'s"),
             mention_kind=MentionKind.ROLE,
         )
     if head in ORG_WORDS or any(w in COUNTRIES for w in low):
@@ -493,6 +509,10 @@ def _role_key(role: str) -> tuple[str, frozenset[str]]:
     heads = [w for w in words if w in ROLE_HEADS]
     if "press" in words and "secretary" in words:
         head = "spokesperson"
+    elif "head" in words and "state" in words:
+        head = "leader"
+    elif "foreign" in words and "minister" in words:
+        head = "diplomat"
     elif heads:
         head = _group(heads[-1])
     else:
@@ -522,6 +542,7 @@ class EntityRec:
     org_kind: OrgKind = OrgKind.OTHER
     other_kind: OtherKind = OtherKind.OTHER
     last: int = -1
+    named: bool = True  # false for a person known only by a role description
 
     @property
     def surname(self) -> str:
@@ -545,6 +566,7 @@ class Registry:
     _by_role: dict[str, list[tuple[EntityRec, frozenset[str]]]] = attrs.Factory(dict)
     _by_name: dict[tuple[str, str], EntityRec] = attrs.Factory(dict)
     _last_org: EntityRec | None = None
+    _documents: dict[str, EntityRec] = attrs.Factory(dict)  # head noun -> latest document
 
     def _new(self, kind: str, name: str, **kw: object) -> EntityRec:
         prefix = {"person": "p", "org": "o", "other": "x"}[kind]
@@ -617,7 +639,7 @@ class Registry:
         if words and words[0].lower() in _DETERMINERS:
             words = words[1:]
         title = " ".join(words) or role
-        rec = self._new("person", title)
+        rec = self._new("person", title, named=False)
         self._add_role(rec, title)
         rec.last = pos
         return rec
@@ -637,11 +659,42 @@ class Registry:
         """A group, document or anonymous source called ``name``."""
         key = ("other", name.lower())
         rec = self._by_name.get(key)
+        words = name.lower().split()
+        if rec is None and kind is OtherKind.DOCUMENT and len(words) == 1:
+            # "the statement" after "a joint statement by ...": the same document
+            rec = self._documents.get(words[0])
         if rec is None:
             rec = self._new("other", name, other_kind=kind)
             self._by_name[key] = rec
+        if kind is OtherKind.DOCUMENT:
+            for w in words:
+                if w in DOCUMENT_WORDS:
+                    self._documents[w] = rec
+                    break
         rec.last = pos
         return rec
+
+    def merge_roles(self) -> dict[str, EntityRec]:
+        """Fold each person known only by a role ("the Russian leader", met before
+        the name) into the one named person who holds that role, if there is one.
+        Returns ``{merged id: the named person}``."""
+        merged: dict[str, EntityRec] = {}
+        for rec in self.entities:
+            if rec.kind != "person" or rec.named or not rec.roles:
+                continue
+            head, mods = _role_key(rec.roles[0])
+            targets = {
+                id(r): r
+                for r, m in self._by_role.get(head, ())
+                if r.named and not (mods and m and not (mods & m))
+            }
+            if len(targets) == 1:
+                target = next(iter(targets.values()))
+                merged[rec.id] = target
+                for role in rec.roles:
+                    if role not in target.roles:
+                        target.roles.append(role)
+        return merged
 
     def last_org(self, before: int) -> EntityRec | None:
         """The organisation met most recently, if before ``before``."""

@@ -50,7 +50,7 @@ from briefings.text._report_extras import (
     negations_in,
 )
 from briefings.text._sentences import Token, paragraphs, sentences, tokens
-from briefings.text._speakers import EntityRec, Registry
+from briefings.text._speakers import EntityRec, Registry, classify, phrase_after
 from briefings.text._time import TimeMatch, find_times
 
 __all__ = ["parse_report"]
@@ -84,6 +84,10 @@ def parse_report(
         a = p_start
         if dateline is not None and a <= dateline.start < b:
             a = max(a, dateline.end)
+        relay = _attributable(ctx, a, b)
+        if relay is not None:
+            ctx.relay_all = relay
+            continue
         quotes = find_quotes(text, a, b)
         protected = [(q.start, q.end) for q in quotes if q.closed]
         for s, e in sentences(text, a, b, protected):
@@ -91,6 +95,8 @@ def parse_report(
             toks = tokens(text, s, e)
             found = read_sentence(ctx, s, e, inside, pn, toks=toks)
             for rc in found:
+                if ctx.relay_all is not None and rc.speaker is not ctx.relay_all[0]:
+                    rc.relays.append(ctx.relay_all)
                 ctx.claims.append(rc)
                 raw.append(rc)
                 if rc.form is Form.DIRECT:
@@ -122,6 +128,27 @@ def parse_report(
         outlet=outlet,
         place=dateline.place if dateline else None,
     )
+
+
+def _attributable(ctx: Context, a: int, b: int) -> tuple[EntityRec, tuple[int, int]] | None:
+    """``The following is attributable to Spokesperson Ned Price:``: who relays
+    everything after it."""
+    line = ctx.text[a:b]
+    low = line.lower()
+    if not low.startswith("the following is attribut") or not line.rstrip().endswith(":"):
+        return None
+    i = low.find(" to ")
+    if i < 0:
+        return None
+    toks = tokens(ctx.text, a + i + 4, b)
+    rng = phrase_after(toks, 0)
+    if rng is None:
+        return None
+    ph = classify(ctx.text, toks, rng[0], rng[1])
+    if ph is None or ph.kind != "person":
+        return None
+    rec = ctx.registry.person(ph.name, ph.role, ph.start)
+    return rec, (ph.start, ph.end)
 
 
 def _note_outside(ctx: Context, toks: list[Token], quotes: Sequence[Quote]) -> None:
@@ -181,6 +208,14 @@ def _build(
     place: str | None,
 ) -> Briefing:
     reg = ctx.registry
+    merged = reg.merge_roles()
+    if merged:
+        for rc in raw:
+            if rc.speaker is not None:
+                rc.speaker = merged.get(rc.speaker.id, rc.speaker)
+            if rc.addressee_entity is not None:
+                rc.addressee_entity = merged.get(rc.addressee_entity.id, rc.addressee_entity)
+            rc.relays = [(merged.get(e.id, e), span) for e, span in rc.relays]
     time_objs: list[TimeExpression] = []
     for n, t in enumerate(times, 1):
         time_objs.append(
@@ -294,7 +329,7 @@ def _build(
             roles=tuple(Role(title=r) for r in e.roles if r),
         )
         for e in reg.entities
-        if e.kind == "person"
+        if e.kind == "person" and e.id not in merged
     ]
     orgs = [
         Organization(id=e.id, name=e.name, kind=e.org_kind, aliases=tuple(e.aliases))
