@@ -28,7 +28,8 @@ def _cue(text: str, word: str) -> tuple[str, SpeechAct, str] | None:
         ("They denied it", "denied", SpeechAct.DENIAL),
         ("He assures us", "assures", SpeechAct.ASSURANCE),
         ("explaining that", "explaining", SpeechAct.EXPLANATION),
-        ("She believes that", "believes", SpeechAct.BELIEF),
+        ("She believes that", "believes", SpeechAct.CLAIM),
+        ("They fear that", "fear", SpeechAct.BELIEF),
     ],
 )
 def test_verbs_in_every_tense(text: str, word: str, act: SpeechAct) -> None:

@@ -68,7 +68,7 @@ _RELAY_OPENERS = (
     ("quoted", "by"),
     ("cited", "by"),
 )
-_AUX = frozenset(["is", "was", "will", "would", "has", "had", "can", "could", "should", "must", "might", "may", "does", "did"])
+_AUX = _words("""is was will would has had can could should must might may does did""")
 _OPENER_FIRST = frozenset(o[0] for o in (*_RESPONSE_OPENERS, *_RELAY_OPENERS))
 _TELL = frozenset(
     {"tell", "assure", "warn", "inform", "remind", "reassure", "promise", "caution", "urge"}
