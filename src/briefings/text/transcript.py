@@ -97,7 +97,7 @@ _COURTESY = _wordset(
     """thank thanks you yes yeah yep no nope okay ok all right hi hello good afternoon
     morning evening sure great got it ma'am sir so much very everybody everyone bye
     appreciate and happy sounds understood fine correct right exactly indeed well oh
-    cheers welcome that's thats"""
+    cheers welcome that's thats guys folks all much again"""
 )
 
 
@@ -193,6 +193,36 @@ def _is_header_segment(seg: str) -> bool:
         or t.lower().startswith(("for immediate release", "office of the"))
         or (t.isupper() and len(t) <= 120)
     )
+
+
+_HANDOVER = (
+    "next question",
+    "go to",
+    "last question",
+    "one more question",
+    "one last question",
+    "time for",
+    "as a reminder",
+    "that concludes",
+    "that's all",
+    "follow-up",
+    "move on",
+    "take a few",
+    "take some",
+    "take questions",
+    "open it up",
+    "turn it over",
+    "hand it over",
+)
+
+
+def _handover(s: str) -> bool:
+    """An official thanking the last speaker and passing the floor on ("Thanks so much.
+    Let's try to limit our follow-ups ...", "Thank you. We will go to Luke next.")."""
+    low = _low(s)
+    if len(low) > 400 or not low.startswith(("thank", "great", "okay", "ok,", "all right")):
+        return False
+    return any(p in low for p in _HANDOVER)
 
 
 def _aside(s: str) -> bool:
@@ -369,6 +399,8 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
         elif pending:
             kind, answers = TurnKind.ANSWER, tuple(pending)
             pending = []
+        elif _handover(spoken):
+            kind = TurnKind.MODERATION
         elif (
             prev is not None
             and prev.kind is TurnKind.ANSWER
