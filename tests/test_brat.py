@@ -252,3 +252,13 @@ def test_polnear_dev_round_trip_scores_one(shared_dir: Path, tmp_path: Path) -> 
         r = result[subset]
         assert r["gold"] == r["pred"] == r["match"] == r["src_ok"] > 0
         assert r["content_f1"] == r["e2e_f1"] == r["source_acc"] == 1.0
+
+
+def test_seed_report_round_trip(shared_dir: Path) -> None:
+    from briefings.text import parse
+
+    text = (shared_dir / "seed" / "eirns-2022-01-25-peskov.txt").read_text(encoding="utf-8")
+    written = dumps(parse(text))
+    again = loads(written, text)
+    assert again.claims
+    assert attributions(dumps(again)) == attributions(written)

@@ -233,3 +233,13 @@ def test_headless_chromium_renders_the_page_without_running_anything(tmp_path: P
     script.screenshot(to_html(report()), png, executable=CHROMIUM, width=800, height=600)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert png.stat().st_size > 5000
+
+
+def test_seed_report_renders_its_text(shared_dir: Path) -> None:
+    from briefings.text import parse
+
+    text = (shared_dir / "seed" / "eirns-2022-01-25-peskov.txt").read_text(encoding="utf-8")
+    b = parse(text)
+    parsed = parse_page(to_html(b))
+    assert "".join(parsed.doc_text) == text
+    assert sum(1 for t, a in parsed.tags if t == "tr" and a.get("id")) == len(b.claims)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -275,3 +276,22 @@ def _blank(model_id: str) -> str:
     from urllib.parse import quote
 
     return "_:" + quote(model_id, safe="")
+
+
+def test_seed_report_expands_offline_with_every_claim_linked(shared_dir: Path) -> None:
+    from briefings.text import parse
+
+    text = (shared_dir / "seed" / "eirns-2022-01-25-peskov.txt").read_text(encoding="utf-8")
+    b = parse(text)
+    assert b.claims
+    FETCHED.clear()
+    nodes = nodes_by_id(expand(to_jsonld(b)))
+    assert FETCHED == []
+    for claim in b.claims:
+        node = nodes[_blank(claim.id)]
+        if claim.speaker_id is not None:
+            assert ref(node, SCHEMA + "author") == [_blank(claim.speaker_id)]
+            assert AGENT_TYPES & set(nodes[_blank(claim.speaker_id)]["@type"])
+    relayed = [c for c in b.claims if c.relayed_by]
+    article = nodes["_:briefing/document"]
+    assert len(ref(article, PROV + "wasQuotedFrom")) == len(relayed)
