@@ -187,8 +187,10 @@ def test_crlf_annotation_file() -> None:
 def test_malformed_lines_raise_decode_error_with_the_line(ann: str, message: str) -> None:
     with pytest.raises(briefings.DecodeError) as err:
         loads(ann, TEXT)
-    assert err.value.message == message
-    assert err.value.line == int(message.split(":", maxsplit=1)[0].removeprefix("line "))
+    line, _, text = message.partition(": ")
+    assert err.value.message == text
+    assert err.value.line == int(line.removeprefix("line "))
+    assert str(err.value).startswith(f"{text} ({line}, column 1)\n")
     assert isinstance(err.value, ValueError)
 
 

@@ -98,9 +98,7 @@ def test_malformed_brat_is_one_line_with_the_line_number(
     ann.write_text(ANN + "E2\tAttribution:T9 Content:T3\n", encoding="utf-8")
     assert main(["convert", "--text", str(text), str(ann), "--to", "json"]) == 1
     err = capsys.readouterr().err
-    assert err == (
-        "briefings: error: line 6: no text-bound annotation has id 'T9' (line 6, column 1)\n"
-    )
+    assert err == ("briefings: error: no text-bound annotation has id 'T9' (line 6, column 1)\n")
 
 
 def test_unknown_target_lists_the_formats(files: tuple[Path, Path], capsys: Any) -> None:

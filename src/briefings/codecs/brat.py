@@ -205,7 +205,7 @@ class _Lines:
             self.lines = [line.removesuffix("\r") for line in self.lines]
 
     def error(self, index: int, message: str, column: int = 0) -> DecodeError:
-        return DecodeError(f"line {index + 1}: {message}", self.ann, self.starts[index] + column)
+        return DecodeError(message, self.ann, self.starts[index] + column)
 
 
 def _offsets(
