@@ -264,3 +264,17 @@ def test_seed_report_round_trip(shared_dir: Path) -> None:
     again = loads(written, text)
     assert again.claims
     assert attributions(dumps(again)) == attributions(written)
+
+
+def test_cue_lemma_from_the_lexicon_or_the_last_word() -> None:
+    text = "She thinks it will rain. They tweeted blah. He went full gaga: yes."
+    ann = (
+        "T1\tCue 4 10\tthinks\nT2\tContent 11 23\tit will rain\n"
+        "E1\tAttribution:T1 Content:T2 Cue:T1\n"
+        "T3\tCue 30 37\ttweeted\nT4\tContent 38 42\tblah\n"
+        "E2\tAttribution:T3 Content:T4 Cue:T3\n"
+        "T5\tCue 52 61\tfull gaga\nT6\tContent 63 66\tyes\n"
+        "E3\tAttribution:T5 Content:T6 Cue:T5\n"
+    )
+    lemmas = [c.cue.lemma for c in loads(ann, text).claims if c.cue is not None]
+    assert lemmas == ["think", "tweet", "gaga"]

@@ -292,17 +292,17 @@ def _spans(text: str, frags: Sequence[tuple[int, int]]) -> tuple[Span, tuple[Spa
 
 
 def _lemma_act(words: str) -> tuple[str, SpeechAct]:
+    """The cue's lemma and speech act from the reporting-verb lexicon (its first
+    known verb), else its last word and a plain statement."""
+    from briefings.text._cues import BELIEF_FORMS, SPEECH_FORMS
+
     tokens = [w.lower() for w in _WORD.findall(words)]
-    try:
-        from briefings.text._cues import BELIEF_FORMS, SPEECH_FORMS
-    except ImportError:  # pragma: no cover - the lexicon ships with the package
-        return (tokens[0] if tokens else words.strip().lower()), SpeechAct.STATEMENT
     for token in tokens:
         if token in SPEECH_FORMS:
             return SPEECH_FORMS[token]
         if token in BELIEF_FORMS:
-            return BELIEF_FORMS[token][0], SpeechAct.BELIEF
-    return (tokens[-1] if tokens else words.strip().lower()), SpeechAct.STATEMENT
+            return BELIEF_FORMS[token]
+    return (tokens[-1] if tokens else words.strip().lower() or "?"), SpeechAct.STATEMENT
 
 
 def _quotes(text: str, parts: Sequence[Span]) -> tuple[Span, ...]:
