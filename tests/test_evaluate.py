@@ -163,7 +163,7 @@ def perturb(ann: str, text: str, rng: random.Random) -> str:
 
 
 def test_figures_equal_the_shared_scorer_on_dev_vs_a_perturbed_copy(
-    shared_dir: Path, tmp_path: Path
+    shared_dir: Path, tmp_path: Path, capsys: Any
 ) -> None:
     dev = shared_dir / "corpora" / "polnear" / "dev"
     rng = random.Random(5)
@@ -190,8 +190,22 @@ def test_figures_equal_the_shared_scorer_on_dev_vs_a_perturbed_copy(
     assert 0.5 < expected["all"]["content_f1"] < 0.99
     assert expected["all"]["source_acc"] < 1.0
     assert expected["all"]["docs_without_prediction"] > 0
-    # and the command prints the same figures
+    # and the command prints the same figures, and the same lines
+    capsys.readouterr()
     assert main(["evaluate", "--gold", str(dev), "--pred", str(tmp_path), "--format", "json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert {k: printed["all"][k] for k in expected["all"]} == expected["all"]
+    their_lines = subprocess.run(
+        [sys.executable, str(scorer), "--gold", str(dev), "--pred", str(tmp_path), "--line"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert main(["evaluate", "--gold", str(dev), "--pred", str(tmp_path)]) == 0
+    our_lines = capsys.readouterr().out.splitlines()
+    assert len(our_lines) == len(their_lines) == 2
+    for ours_line, theirs_line in zip(our_lines, their_lines, strict=True):
+        assert ours_line.startswith(theirs_line + "  cue acc ")
 
 
 def test_command_line_output(shared_dir: Path, tmp_path: Path, capsys: Any) -> None:
@@ -199,7 +213,7 @@ def test_command_line_output(shared_dir: Path, tmp_path: Path, capsys: Any) -> N
     assert main(["evaluate", "--gold", str(dev), "--pred", str(tmp_path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("all: content P/R/F1 0.000/0.000/0.000  source acc 0.000")
-    assert lines[0].endswith("(gold 2192, pred 0, missing docs 84)")
+    assert "(gold 2192, pred 0, missing docs 84)  cue acc 0.000" in lines[0]
     assert lines[1].startswith("direct: ")
 
 

@@ -155,15 +155,14 @@ class Report:
         }
 
     def line(self, name: str) -> str:
-        """One human-readable line, as the shared scorer's ``--line`` prints it, plus cue
-        accuracy and exact content F1."""
-        cp, cr, cf = self.content
+        """One human-readable line, as the shared scorer's ``--line`` prints it (from the
+        figures rounded to 4 places), plus cue accuracy and exact content F1."""
+        d = self.to_dict()
         return (
-            f"{name}: content P/R/F1 {cp:.3f}/{cr:.3f}/{cf:.3f}"
-            f"  source acc {self.source_accuracy:.3f}  e2e F1 {self.end_to_end[2]:.3f}"
-            f"  cue acc {self.cue_accuracy:.3f}  exact content F1 {self.content_exact[2]:.3f}"
-            f"  (gold {self.counts.gold}, pred {self.counts.pred}, "
-            f"missing docs {self.docs_without_prediction})"
+            f"{name}: content P/R/F1 {d['content_p']:.3f}/{d['content_r']:.3f}/"
+            f"{d['content_f1']:.3f}  source acc {d['source_acc']:.3f}  e2e F1 {d['e2e_f1']:.3f}"
+            f"  (gold {d['gold']}, pred {d['pred']}, missing docs {d['docs_without_prediction']})"
+            f"  cue acc {d['cue_acc']:.3f}  exact content F1 {d['content_exact_f1']:.3f}"
         )
 
 
