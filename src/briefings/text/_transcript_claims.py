@@ -8,6 +8,8 @@ make one ANSWER or STATEMENT claim.
 
 from __future__ import annotations
 
+import re
+
 from briefings.text._transcript_labels import HSPACE
 
 __all__: list[str] = []
@@ -79,14 +81,20 @@ _REFUSALS = (
 )
 
 
+# literal alternatives only: each position tries each phrase once, no backtracking blow-up
+_REFUSAL = re.compile("|".join(re.escape(p) for p in _REFUSALS))
+
+
 def _norm(s: str) -> str:
     return s.lower().replace("’", "'").replace("\xa0", " ")
 
 
 def is_refusal(sentence: str) -> bool:
     """Whether ``sentence`` declines to answer or to give information."""
-    low = _norm(sentence)
-    return any(p in low for p in _REFUSALS)
+    return _REFUSAL.search(_norm(sentence)) is not None
+
+
+_CANDIDATE = re.compile(r"[.?!\n]")
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -95,6 +103,10 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     s = start
     i = start
     while i < end:
+        m = _CANDIDATE.search(text, i, end)
+        if m is None:
+            break
+        i = m.start()
         c = text[i]
         if c == "\n":
             # a blank line ends a sentence
@@ -116,7 +128,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     k += 1
                 if k >= end or text[k].isupper() or text[k].isdigit() or text[k] in '"“‘(':
                     w = i
-                    while w > s and (text[w - 1].isalpha() or text[w - 1] == "."):
+                    while w > max(s, i - 12) and (text[w - 1].isalpha() or text[w - 1] == "."):
                         w -= 1
                     word = text[w:i].lower()
                     short = len(word) == 1 and c == "."

@@ -47,6 +47,7 @@ _DAY_MONTH = re.compile(
 )
 _NUMERIC = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})(?![\d/])")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_OPEN = re.compile(r"[(\[]")
 _TIME = re.compile(r"\b(\d{1,2}):(\d{2})[ \xa0]*([AaPp])\.?[ \xa0]?[Mm]\b\.?")
 
 _STAGE_WORDS = _wordset(
@@ -262,10 +263,11 @@ def stage_directions(text: str, start: int, end: int) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     i = start
     while i < end:
+        m = _OPEN.search(text, i, end)
+        if m is None:
+            break
+        i = m.start()
         c = text[i]
-        if c not in "([":
-            i += 1
-            continue
         close = ")" if c == "(" else "]"
         j = i + 1
         stop = min(end, i + 48)

@@ -6,6 +6,8 @@ at each line start), so it is linear in the input.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from briefings.text._transcript_labels import HSPACE, LabelHit, Side, match_label, side_of
@@ -42,21 +44,22 @@ class FrontMatter:
     fields: dict[str, tuple[str, int, int]] = attrs.field(factory=dict)
 
 
+_BREAK = re.compile(r"\r\n|\r|\n")
+_GAP = re.compile("[" + "".join(sorted(HSPACE)) + "]{2,}")
+_NOT_BLANK = re.compile(r"[^\s\u00a0\u2002\u2003\u2007\u2009\u202f\u3000]")
+
+
 def split_lines(text: str) -> list[Line]:
     """The lines of ``text`` (``\\n``, ``\\r\\n`` or ``\\r`` breaks)."""
     lines: list[Line] = []
-    i, n = 0, len(text)
-    while i <= n:
-        j = i
-        while j < n and text[j] not in "\r\n":
-            j += 1
-        k = i
-        while k < j and (text[k] in HSPACE or text[k].isspace()):
-            k += 1
-        lines.append(Line(start=i, end=j, first=k))
-        if j >= n:
-            break
-        i = j + 2 if text.startswith("\r\n", j) else j + 1
+    i = 0
+    for m in _BREAK.finditer(text):
+        j = m.start()
+        first = _NOT_BLANK.search(text, i, j)
+        lines.append(Line(start=i, end=j, first=j if first is None else first.start()))
+        i = m.end()
+    first = _NOT_BLANK.search(text, i)
+    lines.append(Line(start=i, end=len(text), first=len(text) if first is None else first.start()))
     return lines
 
 
@@ -133,19 +136,17 @@ def find_labels(text: str, lines: list[Line], start: int, end: int) -> list[Labe
         # labels inside the line, after a wide gap
         i = pos
         while i < limit:
-            if text[i] in HSPACE:
-                j = i
-                while j < limit and text[j] in HSPACE:
-                    j += 1
-                if j < limit and (j - i >= 3 or (j - i == 2 and _after_sentence(text, i))):
-                    inner = match_label(text, j, limit, inline=True)
-                    if inner is not None and (j - i >= 3 or side_of(inner.key) is not Side.UNKNOWN):
-                        hits.append(inner)
-                        i = max(inner.body, j + 1)
-                        continue
-                i = j
-            else:
-                i += 1
+            m = _GAP.search(text, i, limit)
+            if m is None:
+                break
+            gi, j = m.start(), m.end()
+            if j < limit and (j - gi >= 3 or _after_sentence(text, gi)):
+                inner = match_label(text, j, limit, inline=True)
+                if inner is not None and (j - gi >= 3 or side_of(inner.key) is not Side.UNKNOWN):
+                    hits.append(inner)
+                    i = max(inner.body, j + 1)
+                    continue
+            i = j
     return hits
 
 

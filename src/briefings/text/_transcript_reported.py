@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import attrs
 
 from briefings.model import Claim, Organization, OtherEntity, Person, Relay, Span
+from briefings.text._transcript_claims import sentences
 from briefings.text._transcript_participants import Cast
 
 __all__: list[str] = []
@@ -83,11 +84,54 @@ def reported_claims(
     first_id: int,
 ) -> list[Claim]:
     """The claims reported inside the turn words ``span``, ready for the transcript."""
+    out: list[Claim] = []
+    for a, b in _cue_windows(text, span):
+        out.extend(
+            _read(
+                text,
+                Span.of(text, a, b),
+                speaker_id=speaker_id,
+                turn_id=turn_id,
+                parents=parents,
+                cast=cast,
+                held_on=held_on,
+                first_id=first_id + len(out),
+            )
+        )
+    return out
+
+
+def _cue_windows(text: str, span: Span) -> list[tuple[int, int]]:
+    """Stretches of the turn worth reading: each sentence with a reporting cue and the
+    sentence after it (a quotation often runs on), merged where they touch."""
+    found = sentences(text, span.start, span.end)
+    windows: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(found):
+        if not worth_reading(text[a:b]):
+            continue
+        end = found[k + 1][1] if k + 1 < len(found) else b
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+        else:
+            windows.append((a, end))
+    return windows
+
+
+def _read(
+    text: str,
+    span: Span,
+    *,
+    speaker_id: str | None,
+    turn_id: str,
+    parents: list[Claim],
+    cast: Cast,
+    held_on: dt.date | None,
+    first_id: int,
+) -> list[Claim]:
     from briefings.text.report import parse_report
 
-    words = text[span.start : span.end]
     try:
-        report = parse_report(words, published=held_on)
+        report = parse_report(span.text, published=held_on)
     except Exception:  # the transcript reader stays total whatever the report reader does
         return []
     ids: dict[str, str] = {}
