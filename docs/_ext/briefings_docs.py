@@ -87,6 +87,7 @@ class ApiIndex(SphinxDirective):
     has_content = False
 
     def run(self) -> list[nodes.Node]:
+        _Generated.note(self)
         module_name = self.arguments[0] if self.arguments else "briefings"
         module = importlib.import_module(module_name)
         homes = [
@@ -154,6 +155,7 @@ class Vocabulary(SphinxDirective):
     has_content = True
 
     def run(self) -> list[nodes.Node]:
+        _Generated.note(self)
         path = self.arguments[0]
         module_name, _, cls_name = path.rpartition(".")
         cls = getattr(importlib.import_module(module_name), cls_name)
@@ -199,6 +201,7 @@ class Schema(SphinxDirective):
     """The JSON Schema, pretty-printed."""
 
     def run(self) -> list[nodes.Node]:
+        _Generated.note(self)
         from briefings.codecs.schema import json_schema
 
         text = json.dumps(json_schema(), indent=2, ensure_ascii=False)
@@ -213,6 +216,7 @@ class Literal(SphinxDirective):
     option_spec = {"language": directives.unchanged}  # noqa: RUF012  (docutils' API)
 
     def run(self) -> list[nodes.Node]:
+        _Generated.note(self)
         module_name, _, name = self.arguments[0].rpartition(".")
         value = getattr(importlib.import_module(module_name), name)
         if not isinstance(value, str):
@@ -239,6 +243,7 @@ class Benchmarks(SphinxDirective):
     option_spec = {"sections": directives.unchanged}  # noqa: RUF012  (docutils' API)
 
     def run(self) -> list[nodes.Node]:
+        _Generated.note(self)
         wanted = self.options.get("sections", "reading codec scaling streaming").split()
         try:
             data = json.loads(BENCHMARKS.read_text(encoding="utf-8"))
@@ -318,6 +323,7 @@ class Cli(SphinxDirective):
     """``briefings --help`` and every sub-command's help, as sections."""
 
     def run(self) -> list[nodes.Node]:
+        _Generated.note(self)
         from briefings import cli
 
         os.environ["COLUMNS"] = "88"
@@ -354,6 +360,7 @@ class Run(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        _Generated.note(self)
         from briefings.cli import main
 
         argv = shlex.split(self.arguments[0])
@@ -515,6 +522,34 @@ def _docstring_doctests(  # noqa: PLR0917  (the signature of Sphinx's event)
     lines[:] = out
 
 
+class _Generated:
+    """Pages whose content comes from the code: re-read on every build."""
+
+    @staticmethod
+    def note(directive: SphinxDirective) -> None:
+        pages: set[str] = getattr(directive.env, "briefings_generated", set())
+        pages.add(directive.env.docname)
+        directive.env.briefings_generated = pages  # type: ignore[attr-defined]
+
+    @staticmethod
+    def outdated(
+        app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]
+    ) -> list[str]:
+        del app, added, changed
+        return sorted(getattr(env, "briefings_generated", set()) - removed)
+
+    @staticmethod
+    def merge(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
+        del app, docnames
+        pages = getattr(env, "briefings_generated", set())
+        env.briefings_generated = pages | getattr(other, "briefings_generated", set())
+
+    @staticmethod
+    def purge(app: Sphinx, env: Any, docname: str) -> None:
+        del app
+        getattr(env, "briefings_generated", set()).discard(docname)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives."""
     app.add_directive("briefings-api-index", ApiIndex)
@@ -525,6 +560,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("briefings-cli", Cli)
     app.add_directive("briefings-run", Run)
     app.connect("build-finished", _publish_schema)
+    app.connect("env-get-outdated", _Generated.outdated)
+    app.connect("env-merge-info", _Generated.merge)
+    app.connect("env-purge-doc", _Generated.purge)
     app.connect("missing-reference", _resolve_short_names)
     app.connect("autodoc-process-docstring", _docstring_doctests)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
