@@ -348,7 +348,12 @@ def _indent(text: str) -> list[str]:
 
 
 class Run(SphinxDirective):
-    """Run ``briefings ARGS`` in a scratch copy of ``docs/_examples``; show its output."""
+    """Run ``briefings ARGS`` in a scratch copy of ``docs/_examples``; show its output.
+
+    ``:setup:`` commands (``;``-separated) run first and are shown without their
+    output; ``:show: FILE`` also shows a file the command wrote; ``:lines: N``
+    cuts long output; ``:status: N`` is the exit status expected (default 0).
+    """
 
     required_arguments = 1
     final_argument_whitespace = True
@@ -408,7 +413,9 @@ class Run(SphinxDirective):
                 lines = [*lines[:limit], "..."]
             return lines
 
-        shown_lines = [f"$ briefings {self.arguments[0]}", *cut(out.getvalue() + err.getvalue())]
+        setup = [c.strip() for c in self.options.get("setup", "").split(";") if c.strip()]
+        shown_lines = [f"$ briefings {c}" for c in setup]
+        shown_lines += [f"$ briefings {self.arguments[0]}", *cut(out.getvalue() + err.getvalue())]
         if shown:
             shown_lines += [f"$ cat {shown}", *cut(extra)]
         body = "\n".join(shown_lines)
