@@ -254,10 +254,14 @@ class Index:
             p.unlink()
         p.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(p)
-        with db:
-            db.executescript(SCHEMA_SQL)
-            db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-        db.close()
+        try:
+            # one transaction, not flushed: a new empty index is cheap to remake
+            db.executescript(
+                f"PRAGMA synchronous = OFF;\nBEGIN;\n{SCHEMA_SQL}\n"
+                f"INSERT INTO meta VALUES ('schema', '{SCHEMA_VERSION}');\nCOMMIT;"
+            )
+        finally:
+            db.close()
         return cls(p)
 
     # -- lifecycle -------------------------------------------------------------------
@@ -528,6 +532,8 @@ def build_index(
     partial = target.with_name(f".{target.name}.{os.getpid()}.partial")
     try:
         with Index.create(partial) as index:
+            # a partial file: no need to flush each step, it is moved in at the end
+            index.connection.execute("PRAGMA synchronous = OFF")
             for source in sources:
                 index.add_jsonl(source)
             counts = index.counts()
