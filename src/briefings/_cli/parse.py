@@ -183,7 +183,12 @@ def run(args: argparse.Namespace) -> int:
         return 2
     metadata: Metadata | None = read_metadata(args.published_from) if args.published_from else None
     batch = bool(
-        len(paths) > 1 or args.jobs != 1 or args.errors or args.retry or args.published_from
+        len(paths) > 1
+        or args.jobs != 1
+        or args.errors
+        or args.retry
+        or args.published_from
+        or args.published_from_name
     )
     progress = _Progress(sys.stderr, len(paths), enabled=not args.quiet and sys.stderr.isatty())
     out: str | None = args.out
