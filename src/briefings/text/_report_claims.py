@@ -307,9 +307,13 @@ def read_sentence(
         ):
             k = m.j
             continue
-        if m.kind == "verb" and toks[m.i].low in {"says", "said"} and prev in {"’s", "'s"}:
+        if m.kind == "verb" and (
+            prev.endswith(("’s", "'s"))
+            or ((toks[m.i].low in _NOUN_FORMS and (m.i == 0 or not toks[m.i - 1].is_cap))
+            and not (m.i > 0 and toks[m.i - 1].low in {"he", "she", "it", "they", "who"}))
+        ):
             k = m.j
-            continue
+            continue  # "Trump's attacks", "a harsh attack": nouns, not cues
         hit = _Hit(m, None)
         if m.lemma == "opinion":
             hit.subj = (m.i + 1, m.j - 1)
@@ -690,6 +694,8 @@ def read_sentence(
             continue
         if after < len(toks) and qidx[after] >= 0:
             continue
+        if after < len(toks) and not _ends_cue_clause(toks[after]):
+            continue  # "In a statement, X dismissed the claim": the cue has its own object
         # content: from the sentence start (or the previous claim) to the comma
         cut = toks[lo_tok - 1].end if comma_in_quote else toks[lo_tok - 1].start
         a, b = _strip_span(text, s, cut, trail=" \t\n")
@@ -871,6 +877,28 @@ _LEADERS = _words(
     with without from by under over despite amid following speaking asked meanwhile
     however but and yet so still then now later earlier also"""
 )
+
+
+_NOUN_FORMS = _words(
+    """attack attacks claim claims call calls report reports comment comments note notes
+    promise promises warning warnings vow vows pledge pledges demand demands question
+    questions answer answers reply replies response statement statements charge charges
+    concern concerns estimate estimates forecast forecasts praise criticism"""
+)
+_TAIL_WORDS = _words(
+    """in on at during last this yesterday today tonight recently earlier later when as
+    after before while on in to of with by from about for via over through afterwards
+    again too also then repeatedly"""
+)
+
+
+def _ends_cue_clause(tok: Token) -> bool:
+    """Whether ``tok``, right after a closing cue ("C, X said ..."), can follow it:
+    punctuation, a preposition or time word, or a participle ("adding")."""
+    if not tok.is_word:
+        return True
+    low = tok.low
+    return low in _TAIL_WORDS or low in _TIME_WORDS or low in PARTICIPLES
 
 
 def _main_subject(
