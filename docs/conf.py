@@ -47,8 +47,8 @@ autodoc_default_options = {
 autodoc_typehints = "description"
 autodoc_typehints_description_target = "documented_params"
 autodoc_typehints_format = "short"
-autodoc_preserve_defaults = True
-autodoc_class_signature = "separated"
+autodoc_preserve_defaults = False
+autodoc_class_signature = "mixed"
 add_module_names = False
 python_use_unqualified_type_names = True
 
