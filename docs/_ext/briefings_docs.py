@@ -34,6 +34,8 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx.application import Sphinx
+from sphinx.errors import PycodeError
+from sphinx.pycode import ModuleAnalyzer
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
@@ -100,7 +102,7 @@ class ApiIndex(SphinxDirective):
         for name in sorted(module.__all__, key=lambda n: n.lower().lstrip("_")):
             obj = getattr(module, name)
             home = next((m for m, names in homes if name in names), None)
-            summary = _first_line(name, obj)
+            summary = _first_line(name, obj, home or module_name)
             target = f"{home or module_name}.{name}"
             rows += [f"   * - :py:obj:`{name} <{target}>`", f"     - {summary}"]
             if home is None:
@@ -135,15 +137,23 @@ def _auto_kind(obj: Any) -> str:
 _ROLE = re.compile(r":[a-z:]+:`~?([^`]+)`")
 
 
-def _first_line(name: str, obj: Any) -> str:
-    """The first paragraph of ``obj``'s docstring, cross-reference roles made literal."""
+def _first_line(name: str, obj: Any, home: str | None = None) -> str:
+    """The first paragraph of ``obj``'s docstring (or ``#:`` comment in ``home``),
+    cross-reference roles made literal."""
     if name == "__version__":
         return "The version of the installed package, as a string."
     doc = inspect.getdoc(obj) if (isinstance(obj, type) or callable(obj)) else None
+    if not doc and home is not None:
+        try:
+            comments = ModuleAnalyzer.for_module(home).find_attr_docs()
+        except PycodeError:
+            comments = {}
+        doc = "\n".join(comments.get(("", name), ())).strip() or None
     if not doc:
-        return "A type alias: " + " | ".join(
-            f"``{a.__name__}``" for a in getattr(obj, "__args__", ())
-        )
+        args = getattr(obj, "__args__", None)
+        if args:
+            return "A type alias: " + " | ".join(f"``{getattr(a, '__name__', a)}``" for a in args)
+        return f"A constant: ``{obj!r}``"
     paragraph = " ".join(doc.split("\n\n")[0].split())
     return _ROLE.sub(r"``\1``", paragraph)
 
