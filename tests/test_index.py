@@ -310,3 +310,28 @@ def test_a_bad_line_leaves_the_existing_index_as_it_was(tmp_path: Path) -> None:
     with Index(db) as index:
         assert index.counts()["claims"] == 3
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl", "good.jsonl", "x.db"]
+
+
+def test_real_corpus_round_trip(shared_dir: Path, tmp_path: Path) -> None:
+    from briefings.corpus import discover, parse_many, read_metadata
+
+    folder = shared_dir / "corpora" / "briefings"
+    paths = discover([folder])[::7]
+    outcomes = list(parse_many(paths, metadata=read_metadata(folder / "MANIFEST.tsv")))
+    parsed = [o.briefing for o in outcomes if o.briefing is not None]
+    assert len(parsed) == len(paths)
+    source = tmp_path / "real.jsonl"
+    write_jsonl(parsed, source)
+    counts = build_index([source], tmp_path / "real.db")
+    assert counts["claims"] == sum(len(b.claims) for b in parsed) > 0
+    with Index(tmp_path / "real.db") as index:
+        for line, briefing in enumerate(parsed, 1):
+            for claim in briefing.claims:
+                phrase = '"' + claim.text.replace('"', '""') + '"'
+                if any(ch.isalnum() for ch in claim.text):
+                    found = {(r.line, r.claim) for r in index.query(text=phrase)}
+                    assert (line, claim.id) in found, claim.text
+                speaker = briefing.speaker(claim)
+                if speaker is not None and any(ch.isalnum() for ch in speaker.name):
+                    found = {(r.line, r.claim) for r in index.query(speaker=speaker.name)}
+                    assert (line, claim.id) in found, speaker.name
