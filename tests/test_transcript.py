@@ -389,6 +389,18 @@ def test_one_off_names_speaking_at_length_are_officials() -> None:
     ]
 
 
+def test_misspelt_labels_resolve_to_the_named_person() -> None:
+    text = (
+        "Press Briefing by Press Secretary Robert Gibbs and CEA Chair Alan Krueger\n\n"
+        "MR. KRUEGER:  Thanks. The report is out.\n\n"
+        "Q    Is it good news?\n\n"
+        "MR. KRUGER:  It is.\n"
+    )
+    b = parse_transcript(text)
+    assert [row(b, t)[1] for t in b.turns] == ["Alan Krueger", "", "Alan Krueger"]
+    assert [p.name for p in b.people] == ["Robert Gibbs", "Alan Krueger"]
+
+
 def test_front_matter_and_hard_wrapped_markdown() -> None:
     b = parse_transcript(MARKDOWN)
     check_invariants(b)

@@ -45,6 +45,22 @@ def _title_case(word: str) -> str:
     return word
 
 
+def near(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by at most one inserted, deleted or changed letter."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
 def split_role_name(chunk: str) -> tuple[str, str | None] | None:
     """``("Jen Psaki", "Press Secretary")`` from ``Press Secretary Jen Psaki``."""
     words = [w.strip(",;") for w in chunk.replace("\xa0", " ").split()]
@@ -223,6 +239,14 @@ class Cast:
         i = self._names.get(target)
         if i is None:
             i = self._surnames.get(target)
+        if i is None and len(target) >= 5:
+            # a misspelt label (MR. KRUGER for Alan Krueger, Angela Markel)
+            for k, p in enumerate(self.people[:50]):
+                up = p.name.upper()
+                tail = " ".join(up.split()[-len(words) :])
+                if near(tail, target) or near(up, target):
+                    i = k
+                    break
         return None if i is None else self.people[i].id
 
     def resolve(self, hit: LabelHit, side: Side, keys: set[str]) -> str | None:
