@@ -304,3 +304,18 @@ def test_index_names_the_file_of_a_bad_line(
     assert status == 1
     assert err == f"briefings: error: {bad}: line 1: expected an object, got an array @ $\n"
     assert not (tmp_path / "x.db").exists()
+
+
+def test_one_briefing_formats_refuse_many_inputs_before_parsing(
+    capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
+) -> None:
+    errors = tmp_path / "errors.jsonl"
+    status, out, err = run(
+        capsys, "parse", "--to", "json", "--errors", str(errors), str(corpus), "missing.txt"
+    )
+    assert (status, out) == (1, "")
+    assert err == (
+        "briefings: error: format 'json' holds one briefing; give --out DIR for one file "
+        "per input, or use a format that holds several (jsonl, csv)\n"
+    )
+    assert not errors.exists()

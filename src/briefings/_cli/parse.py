@@ -195,6 +195,11 @@ def run(args: argparse.Namespace) -> int:
     to_dir = out not in (None, "-") and (str(out).endswith(("/", "\\")) or Path(str(out)).is_dir())
     if to_dir:
         _check_names(paths, fmt.suffixes[0])
+    elif not fmt.many and len(paths) > 1:  # say so before parsing, not after
+        raise BriefingsError(
+            f"format {fmt.name!r} holds one briefing; give --out DIR for one file per input, "
+            "or use a format that holds several (jsonl, csv)"
+        )
     started = time.perf_counter()
     summary = Summary()
     with contextlib.ExitStack() as stack:
