@@ -21,7 +21,7 @@ import attrs
 
 from briefings.model import Form, MentionKind, SpeechAct
 from briefings.text._cues import AUDIENCE, PARTICIPLES, CueMatch, match_cue
-from briefings.text._quotes import CLOSING_MARKS, Quote, inner_words
+from briefings.text._quotes import CLOSING_MARKS, Quote
 from briefings.text._sentences import Token, tokens
 from briefings.text._speakers import (
     EntityRec,
@@ -234,17 +234,18 @@ def _quote_index(toks: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
     return idx
 
 
-def _is_clausal(
-    text: str, s: int, q: Quote, toks: Sequence[Token], qidx: list[int], *, qi: int
-) -> bool:
-    words = inner_words(text, q)
-    if words < 2 or (words < 3 and not text[q.start : q.inner_end].rstrip().endswith(",")):
-        return False
-    before = text[s : q.start].rstrip()
-    if not before or before.endswith((":", ",", "—", "–", "-")):
-        return True
+def _is_clausal(text: str, s: int, q: Quote, toks: Sequence[Token], first: int | None) -> bool:
+    """Whether a quote stands as a clause of its own (not a phrase in running text);
+    ``first`` is the index of its first token."""
     inner = text[q.inner_start : q.inner_end].rstrip()
-    first = next((k for k, x in enumerate(qidx) if x == qi), None)
+    words = len(inner.split(None, 3))
+    if words < 2 or (words < 3 and not inner.endswith(",")):
+        return False
+    b = q.start
+    while b > s and text[b - 1].isspace():
+        b -= 1
+    if b == s or text[b - 1] in ":,—–-":
+        return True
     if first is not None and first > 0:
         prev = toks[first - 1]
         m = match_cue(toks, first - 1, beliefs=False)
@@ -275,11 +276,16 @@ def read_sentence(
     if not toks:
         return []
     qidx = _quote_index(toks, quotes)
-    clausal = (
-        [q for n, q in enumerate(quotes) if _is_clausal(text, s, q, toks, qidx, qi=n)]
+    firsts: dict[int, int] = {}
+    for x, qn in enumerate(qidx):
+        if qn >= 0 and qn not in firsts:
+            firsts[qn] = x
+    clausal_set = (
+        {n for n, q in enumerate(quotes) if _is_clausal(text, s, q, toks, firsts.get(n))}
         if quote_speaker is None
-        else []
+        else set()
     )
+    clausal = bool(clausal_set)
     inside_people: list[EntityRec] | None = None
     if quote_speaker is not None:
         inside_people = list(quote_people or [])
@@ -287,9 +293,11 @@ def read_sentence(
     # 1. cues with their subjects
     hits: list[_Hit] = []
     k = 0
+    after_quote = 0  # the token after the last quoted one before k
     while k < len(toks):
         if qidx[k] >= 0:
             k += 1
+            after_quote = k
             continue
         t = toks[k]
         m = match_cue(toks, k, beliefs=quote_speaker is None)
@@ -309,8 +317,10 @@ def read_sentence(
             continue
         if m.kind == "verb" and (
             prev.endswith(("’s", "'s"))
-            or ((toks[m.i].low in _NOUN_FORMS and (m.i == 0 or not toks[m.i - 1].is_cap))
-            and not (m.i > 0 and toks[m.i - 1].low in {"he", "she", "it", "they", "who"}))
+            or (
+                (toks[m.i].low in _NOUN_FORMS and (m.i == 0 or not toks[m.i - 1].is_cap))
+                and not (m.i > 0 and toks[m.i - 1].low in {"he", "she", "it", "they", "who"})
+            )
         ):
             k = m.j
             continue  # "Trump's attacks", "a harsh attack": nouns, not cues
@@ -333,11 +343,7 @@ def read_sentence(
             hit.subj = rng
             hit.inverted = True
         else:
-            lo = 0
-            for x in range(m.i - 1, -1, -1):
-                if qidx[x] >= 0:
-                    lo = x + 1
-                    break
+            lo = after_quote if after_quote <= m.i else 0
             subj = subject_before(toks, m.i, lo, appositive=not toks[m.i].low.endswith("ing"))
             if subj is None and m.i - 1 >= 0 and toks[m.i - 1].low == "who" and m.i - 2 >= 0:
                 subj = subject_before(toks, m.i - 2, lo)
@@ -364,6 +370,8 @@ def read_sentence(
                 k = m.j
                 continue
         hits.append(hit)
+        if len(hits) >= _MAX_CUES:
+            break  # a real sentence has a few cues; this keeps the work linear
         k = m.j
     if quote_speaker is not None:
         hits = [h for h in hits if h.cue.kind == "verb" and h.subj is not None]
@@ -569,7 +577,7 @@ def read_sentence(
     used_hits: set[int] = set()
     quote_owner: dict[int, int] = {}
     for qn, q in enumerate(quotes):
-        if q not in clausal:
+        if qn not in clausal_set:
             continue
         best = None
         for hn, h in enumerate(hits):
@@ -801,8 +809,9 @@ def read_sentence(
 
     # 5. clausal quotes no cue claimed: continuation of the speaker before
     owned = {qn for qn in quote_owner if quote_owner[qn] in used_hits}
+    base = list(taken)  # the claims so far; the quotes below do not overlap each other
     for qn, q in enumerate(quotes):
-        if q not in clausal or qn in owned or _inside(taken, q.start):
+        if qn not in clausal_set or qn in owned or _inside(base, q.start):
             continue
         before = claims[-1] if claims else (ctx.claims[-1] if ctx.claims else None)
         other = None
@@ -834,7 +843,9 @@ def read_sentence(
             unclosed = text[before.content[1] - 1] not in CLOSING_MARKS
             if para == before.para or (unclosed and para == before.para + 1):
                 # the same speaker's quote goes on: one attribution in several pieces
-                before.parts = [*(before.parts or [before.content]), (q.start, q.end)]
+                if not before.parts:
+                    before.parts = [before.content]
+                before.parts.append((q.start, q.end))
                 before.content = (before.content[0], q.end)
                 before.quotes.append((q.inner_start, q.inner_end))
                 taken.append((q.start, q.end))
@@ -879,6 +890,7 @@ _LEADERS = _words(
 )
 
 
+_MAX_CUES = 8
 _NOUN_FORMS = _words(
     """attack attacks claim claims call calls report reports comment comments note notes
     promise promises warning warnings vow vows pledge pledges demand demands question

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -62,16 +63,17 @@ def find_held_on(
 ) -> tuple[dt.date, tuple[int, int]] | None:
     """The briefing's date, from a sentence in the first paragraphs that names the
     briefing and a date ("During his briefing yesterday"), with that evidence."""
+    starts = [t.start for t in times]
     for a, b in body[:3]:
-        for s, e in sentences(text, a, b):
+        for s, e in sentences(text, a, b)[:20]:
             low = text[s:e].lower()
             for word in _BRIEFING_WORDS:
                 i = low.find(word)
                 if i < 0:
                     continue
                 ks, ke = s + i, s + i + len(word)
-                for t in times:
-                    if not (s <= t.start < e) or t.kind is not TimeKind.DATE:
+                for t in times[bisect_left(starts, s) : bisect_left(starts, e)]:
+                    if t.kind is not TimeKind.DATE:
                         continue
                     if t.value_start is None or (skip and skip[0] <= t.start < skip[1]):
                         continue

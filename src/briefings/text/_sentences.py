@@ -138,6 +138,7 @@ def sentences(
     pi = 0
     sent_start = start
     i = start
+    next_stop = -1  # the next stop character at or after i (searched once per stop)
     while i < end:
         while pi < len(prot) and prot[pi][1] <= i:
             pi += 1
@@ -152,12 +153,14 @@ def sentences(
                 sent_start = _skip_space(text, qend, end)
                 i = sent_start
             continue
-        m = _STOP.search(text, i, end)
-        p = end if m is None else m.start()
+        if next_stop < i:
+            m = _STOP.search(text, i, end)
+            next_stop = end if m is None else m.start()
+        p = next_stop
         if pi < len(prot) and prot[pi][0] < p:
             i = prot[pi][0] + 1  # enter the protected stretch before the next stop
             continue
-        if m is None:
+        if p >= end:
             break
         i = p
         ch = text[i]

@@ -288,7 +288,8 @@ def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[
     if toks[i].low in _DETERMINERS:
         i += 1
     start_words = i
-    while i < hi:
+    stop = min(hi, k + 16)  # no name with its titles is longer
+    while i < stop:
         t = toks[i]
         if (
             (_np_word(t) and not (t.is_cap and t.low in _NOT_NAME and i > start_words))
@@ -550,6 +551,9 @@ class EntityRec:
         return self.name.split()[-1].lower() if self.name else ""
 
 
+_SCAN = 40  # candidates looked at per lookup: constant work however long the text
+
+
 def _bucket(surname: str) -> tuple[int, str]:
     return len(surname), surname[:3]
 
@@ -585,7 +589,7 @@ class Registry:
             self.known.add(sur)
 
     def _add_role(self, rec: EntityRec, role: str) -> None:
-        if not role or role in rec.roles:
+        if not role or len(rec.roles) >= _SCAN or role in rec.roles:
             return
         rec.roles.append(role)
         head, mods = _role_key(role)
@@ -597,7 +601,7 @@ class Registry:
         words = name.split()
         sur = words[-1].lower()
         found = None
-        for rec in reversed(self._by_surname.get(_bucket(sur), ())):
+        for rec in reversed(self._by_surname.get(_bucket(sur), ())[-_SCAN:]):
             if _close(rec.surname, sur):
                 found = rec
                 break
@@ -607,7 +611,7 @@ class Registry:
             if found.name not in found.aliases:
                 found.aliases.append(found.name)
             found.name = name
-        elif name != found.name and name not in found.aliases:
+        elif name != found.name and len(found.aliases) < _SCAN and name not in found.aliases:
             found.aliases.append(name)
         self._add_role(found, role)
         found.last = pos
@@ -621,7 +625,7 @@ class Registry:
         if not head:
             return None
         best: EntityRec | None = None
-        for rec, m in self._by_role.get(head, ()):
+        for rec, m in self._by_role.get(head, [])[-_SCAN:]:
             if mods and m and not (mods & m):
                 continue
             if best is None or rec.last > best.last:

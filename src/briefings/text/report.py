@@ -14,6 +14,7 @@ length of the text.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from briefings.model import (
@@ -90,8 +91,9 @@ def parse_report(
             continue
         quotes = find_quotes(text, a, b)
         protected = [(q.start, q.end) for q in quotes if q.closed]
+        starts = [q.start for q in quotes]
         for s, e in sentences(text, a, b, protected):
-            inside = [q for q in quotes if s <= q.start < e]
+            inside = quotes[bisect_left(starts, s) : bisect_left(starts, e)]
             toks = tokens(text, s, e)
             found = read_sentence(ctx, s, e, inside, pn, toks=toks)
             for rc in found:
@@ -231,6 +233,7 @@ def _build(
             )
         )
     held_on = held[0] if held else None
+    time_starts = [t.start for t in times]
 
     mentions: list[Mention] = []
     mention_ids: dict[tuple[int, int, str], str] = {}
@@ -273,7 +276,7 @@ def _build(
         pieces = rc.parts or [rc.content]
         negs = [s for x, y in pieces for s in negations_in(text, x, y)]
         hedges = [s for x, y in pieces for s in hedges_in(text, x, y)]
-        said_on, said_time = _said_on(rc, times, time_objs)
+        said_on, said_time = _said_on(rc, times, time_objs, time_starts)
         spk = rc.speaker.id if rc.speaker else None
         if said_on is None and spk is not None and spk in prev_said:
             d, tid, para = prev_said[spk]
@@ -372,14 +375,18 @@ def _said_on(
     rc: RawClaim,
     times: Sequence[TimeMatch],
     time_objs: list[TimeExpression],
+    starts: list[int],
 ) -> tuple[dt.date | None, str | None]:
     """The date of saying given in the cue's own clause ("said on Monday")."""
     if rc.clause is None:
         return None, None
     lo, hi = rc.clause
-    for t, obj in zip(times, time_objs, strict=True):
-        if lo <= t.start and t.end <= hi + 1 and obj.kind is TimeKind.DATE and obj.start:
+    n = bisect_left(starts, lo)
+    while n < len(times) and times[n].start <= hi:
+        t, obj = times[n], time_objs[n]
+        if t.end <= hi + 1 and obj.kind is TimeKind.DATE and obj.start:
             return obj.start, obj.id
+        n += 1
     return None, None
 
 
@@ -391,14 +398,16 @@ def _events(
 ) -> list[Event]:
     """Event references in each claim's content, with the claim's wording's status."""
     by_span = {(t.start, t.end): obj for t, obj in zip(times, time_objs, strict=True)}
+    starts = [t.start for t in times]
     out: list[Event] = []
     for c in claims:
         for piece in c.content_parts or (c.content,):
+            near = times[bisect_left(starts, piece.start) : bisect_left(starts, piece.end)]
             found = find_events(
                 text,
                 piece.start,
                 piece.end,
-                times=times,
+                times=near,
                 negated=c.polarity is Polarity.NEGATIVE,
                 hedged=c.hedged,
             )
