@@ -15,7 +15,16 @@ from briefings import codecs
 from briefings._cli.parse import _Progress
 from briefings.cli import main
 from briefings.corpus import Summary, read_failures, read_jsonl, write_jsonl
-from briefings.model import Briefing, Claim, Document, Person, Span, SpeechAct
+from briefings.model import (
+    Briefing,
+    Claim,
+    Document,
+    Organization,
+    Person,
+    Relay,
+    Span,
+    SpeechAct,
+)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -221,7 +230,9 @@ def test_index_and_query(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     source, db = claims_jsonl(tmp_path), tmp_path / "c.db"
     status, _, err = run(capsys, "index", str(source), str(db))
     assert status == 0
-    assert err == (f"briefings index: {db}: 1 briefings, 2 people, 4 aliases, 2 claims, 0 events\n")
+    assert err == (
+        f"briefings index: {db}: 1 briefings, 2 people, 4 aliases, 2 claims, 0 events, 0 relays\n"
+    )
     status, out, _ = run(capsys, "query", str(db), "--speaker", "peskov", "--to", "jsonl")
     assert status == 0
     (row,) = [json.loads(line) for line in out.splitlines()]
@@ -319,3 +330,28 @@ def test_one_briefing_formats_refuse_many_inputs_before_parsing(
         "per input, or use a format that holds several (jsonl, csv)\n"
     )
     assert not errors.exists()
+
+
+def test_query_relayed_by(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    text = "Peskov told TASS that talks would resume."
+    b = Briefing(
+        document=Document(text=text),
+        people=(Person(id="p1", name="Dmitry Peskov", aliases=("Peskov",)),),
+        organizations=(Organization(id="o1", name="TASS"),),
+        claims=(
+            Claim(
+                id="c1",
+                speaker_id="p1",
+                content=Span.find(text, "talks would resume"),
+                relayed_by=(Relay(entity_id="o1", span=Span.find(text, "TASS")),),
+            ),
+        ),
+    )
+    source, db = tmp_path / "r.jsonl", tmp_path / "r.db"
+    write_jsonl([b], source)
+    run(capsys, "index", "-q", str(source), str(db))
+    status, out, _ = run(capsys, "query", str(db), "--relayed-by", "tass", "--to", "jsonl")
+    assert status == 0
+    assert [json.loads(line)["content"] for line in out.splitlines()] == ["talks would resume"]
+    status, out, _ = run(capsys, "query", str(db), "--relayed-by", "Reuters", "--to", "jsonl")
+    assert (status, out) == (0, "")

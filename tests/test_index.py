@@ -23,6 +23,7 @@ from briefings.model import (
     Form,
     Organization,
     Person,
+    Relay,
     Span,
     SpeechAct,
 )
@@ -48,7 +49,10 @@ def peskov_briefing() -> Briefing:
                 aliases=("Peskov", "Kremlin spokesman Dmitry Peskov"),
             ),
         ),
-        organizations=(Organization(id="o1", name="Russian Foreign Ministry"),),
+        organizations=(
+            Organization(id="o1", name="Russian Foreign Ministry"),
+            Organization(id="o2", name="TASS", aliases=("TASS news agency",)),
+        ),
         claims=(
             Claim(
                 id="c1",
@@ -63,6 +67,7 @@ def peskov_briefing() -> Briefing:
                 speaker_id="p1",
                 act=SpeechAct.STATEMENT,
                 content=Span.find(text, "talks with Washington would resume in January"),
+                relayed_by=(Relay(entity_id="o2"),),
             ),
             Claim(
                 id="c3",
@@ -115,10 +120,11 @@ def test_counts_and_rows(index: Index) -> None:
     with index:
         assert index.counts() == {
             "briefings": 2,
-            "people": 3,
-            "aliases": 5,
+            "people": 4,
+            "aliases": 7,
             "claims": 4,
             "events": 1,
+            "relays": 1,
         }
         (row,) = index.query(act="warning")
     assert row.to_dict() == {
@@ -335,3 +341,16 @@ def test_real_corpus_round_trip(shared_dir: Path, tmp_path: Path) -> None:
                 if speaker is not None and any(ch.isalnum() for ch in speaker.name):
                     found = {(r.line, r.claim) for r in index.query(speaker=speaker.name)}
                     assert (line, claim.id) in found, speaker.name
+
+
+def test_relayed_by_matches_any_name_in_the_chain(index: Index) -> None:
+    with index:
+        assert [r.claim for r in index.query(relayed_by="tass")] == ["c2"]
+        assert [r.claim for r in index.query(relayed_by="TASS news agency")] == ["c2"]
+        assert index.query(relayed_by="Reuters") == []
+        assert index.query(relayed_by="tass", speaker="Niinisto") == []
+        rows = index.connection.execute(
+            "SELECT c.local_id, r.position, p.name FROM relays r "
+            "JOIN claims c ON c.id = r.claim_id JOIN people p ON p.id = r.person_id"
+        ).fetchall()
+    assert rows == [("c2", 0, "TASS")]

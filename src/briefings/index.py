@@ -43,6 +43,9 @@ The schema (:data:`SCHEMA_SQL`) is part of the API, for querying with SQL direct
 ``events``
     ``id``, ``briefing_id``, ``local_id``, ``text``, ``status``, ``date``,
     ``start``, ``end``; ``event_claims`` links events to claims.
+``relays``
+    the provenance chain of each claim: ``claim_id``, ``position`` (0: nearest
+    the speaker), ``person_id`` (the ``people`` row that passed the words on).
 
 Dates are ISO ``YYYY-MM-DD`` text, so they compare and sort as dates.
 """
@@ -137,6 +140,13 @@ CREATE TABLE event_claims (
     event_id INTEGER NOT NULL REFERENCES events (id),
     claim_id INTEGER NOT NULL REFERENCES claims (id)
 );
+CREATE TABLE relays (
+    claim_id INTEGER NOT NULL REFERENCES claims (id),
+    position INTEGER NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES people (id)
+);
+CREATE INDEX relays_claim ON relays (claim_id);
+CREATE INDEX relays_person ON relays (person_id);
 CREATE INDEX claims_speaker ON claims (speaker_id);
 CREATE INDEX claims_act ON claims (act);
 CREATE INDEX claims_date ON claims (date);
@@ -317,16 +327,18 @@ class Index:
     # -- reading -----------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        """How many rows each table has: briefings, people, aliases, claims, events."""
+        """How many rows each table has: briefings, people, aliases, claims, events,
+        relays."""
         return {
             table: int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-            for table in ("briefings", "people", "aliases", "claims", "events")
+            for table in ("briefings", "people", "aliases", "claims", "events", "relays")
         }
 
     def query(
         self,
         *,
         speaker: str | None = None,
+        relayed_by: str | None = None,
         act: str | SpeechAct | Iterable[str | SpeechAct] | None = None,
         since: dt.date | str | None = None,
         until: dt.date | str | None = None,
@@ -336,7 +348,9 @@ class Index:
         """The claims that match every given condition.
 
         ``speaker`` matches a speaker any of whose names (name or alias) contains
-        all its words, case and accents aside (``"peskov"`` finds "Dmitry Peskov").
+        all its words, case and accents aside (``"peskov"`` finds "Dmitry Peskov");
+        ``relayed_by`` likewise matches anyone in the claim's provenance chain
+        (``"TASS"``).
         ``act`` is a speech act or several (any of them). ``since`` and ``until``
         bound the claim's ``date``, both inclusive. ``text`` is an FTS5 query on
         the claim's content (``NATO``, ``"security guarantees"``, ``talks OR
@@ -348,14 +362,23 @@ class Index:
         where: list[str] = []
         params: list[Any] = []
         order = "c.date IS NULL, c.date, c.briefing_id, c.start, c.id"
-        if speaker is not None:
-            words = _WORD.findall(speaker)
+        named = (
+            "(SELECT a.person_id FROM aliases AS a WHERE a.id IN "
+            "(SELECT rowid FROM aliases_fts WHERE aliases_fts MATCH ?))"
+        )
+        for name, condition in (
+            (speaker, f"c.speaker_id IN {named}"),
+            (
+                relayed_by,
+                f"c.id IN (SELECT r.claim_id FROM relays AS r WHERE r.person_id IN {named})",
+            ),
+        ):
+            if name is None:
+                continue
+            words = _WORD.findall(name)
             if not words:
                 return []
-            where.append(
-                "c.speaker_id IN (SELECT a.person_id FROM aliases AS a WHERE a.id IN "
-                "(SELECT rowid FROM aliases_fts WHERE aliases_fts MATCH ?))"
-            )
+            where.append(condition)
             params.append(" ".join('"' + w.replace('"', '""') + '"' for w in words))
         acts = _acts(act)
         if acts:
@@ -489,6 +512,13 @@ def _insert(cur: sqlite3.Cursor, b: Briefing, source: str | None, line: int | No
         claim_rows[claim.id] = cur.lastrowid
         cur.execute(
             "INSERT INTO claims_fts (rowid, content) VALUES (?, ?)", (cur.lastrowid, claim.text)
+        )
+        cur.executemany(
+            "INSERT INTO relays (claim_id, position, person_id) VALUES (?, ?, ?)",
+            [
+                (claim_rows[claim.id], i, people[relay.entity_id][0])
+                for i, relay in enumerate(claim.relayed_by)
+            ],
         )
     for event in b.events:
         cur.execute(

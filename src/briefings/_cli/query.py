@@ -22,6 +22,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("database", metavar="DB", help="an index built by 'briefings index'")
     p.add_argument("--speaker", metavar="NAME", help="a speaker's name or any alias (all words)")
     p.add_argument(
+        "--relayed-by", metavar="NAME", help="someone who passed the words on (TASS), any alias"
+    )
+    p.add_argument(
         "--act",
         action="append",
         choices=[a.value for a in SpeechAct],
@@ -64,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
     with Index(args.database) as index:
         rows = index.query(
             speaker=args.speaker,
+            relayed_by=args.relayed_by,
             act=args.act,
             since=args.since,
             until=args.until,
