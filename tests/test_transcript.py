@@ -345,6 +345,8 @@ MARKDOWN = (
     "  \n"
     "And Maya MacGuineas, President of the Committee for a Responsible\n"
     "Budget: “Almost every one of these policies will fight inflation.”  \n"
+    "the alliance, as the\n"
+    "NATO: “We stand together.”  \n"
     "  \n"
     "Dr. Walensky: “We should be offering a third dose.”  \n"
     "  \n"
@@ -416,6 +418,7 @@ def test_front_matter_and_hard_wrapped_markdown() -> None:
     assert b.held_on == dt.date(2021, 9, 16)  # the title's date wins over the front matter's
     assert [s.text for s in b.stage_directions] == ["\\[inaudible\\]"]
     assert "\nBudget: “Almost" in b.turns[0].span.text  # a wrapped line, not a label
+    assert "\nNATO: “We" in b.turns[0].span.text
     assert "\nDr. Walensky: “We" in b.turns[0].span.text  # a quotation, not a turn
     assert b.turns[-1].span.text == "I don't have anything for you on that."
     assert [c.act for c in b.claims if c.turn_id == b.turns[-1].id] == [SpeechAct.REFUSAL]

@@ -128,7 +128,13 @@ def find_labels(text: str, lines: list[Line], start: int, end: int) -> list[Labe
         limit = min(line.end, end)
         pos = max(line.first, start)
         hit = match_label(text, pos, limit)
-        if hit is not None and hit.mixed and line.start not in para:
+        # inside a paragraph (a wrapped line), only a label that says who it is
+        if (
+            hit is not None
+            and line.start not in para
+            and hit.key not in {"Q", "A"}
+            and (hit.mixed or side_of(hit.key) is Side.UNKNOWN)
+        ):
             hit = None
         if hit is not None:
             hits.append(hit)
