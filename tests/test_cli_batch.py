@@ -355,3 +355,11 @@ def test_query_relayed_by(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     assert [json.loads(line)["content"] for line in out.splitlines()] == ["talks would resume"]
     status, out, _ = run(capsys, "query", str(db), "--relayed-by", "Reuters", "--to", "jsonl")
     assert (status, out) == (0, "")
+
+
+@pytest.mark.parametrize("value", ["-1", "two"])
+def test_jobs_must_be_a_count(capsys: pytest.CaptureFixture[str], value: str) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["parse", "--jobs", value, "x.txt"])
+    assert info.value.code == 2
+    assert f"not a number of processes (0, 1, 2...): {value!r}" in capsys.readouterr().err

@@ -223,9 +223,11 @@ def test_parse_many_counts_bytes_and_replaces_bad_utf8(tmp_path: Path) -> None:
     assert outcome.briefing.document.text == "café \ufffd"
 
 
-def test_parse_many_rejects_an_unknown_kind() -> None:
+def test_parse_many_rejects_bad_options() -> None:
     with pytest.raises(ValueError, match="kind must be one of auto, report, transcript"):
         list(parse_many([], kind="poem"))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"jobs must be >= 0 \(0: one per CPU\), not -2"):
+        list(parse_many([], jobs=-2))
 
 
 def test_parse_file_uses_the_real_reader(tmp_path: Path) -> None:

@@ -418,6 +418,8 @@ def parse_many(
     """
     if kind not in _KINDS:
         raise ValueError(f"kind must be one of {', '.join(_KINDS)}, not {kind!r}")
+    if jobs < 0:
+        raise ValueError(f"jobs must be >= 0 (0: one per CPU), not {jobs}")
     defaults = FileOptions(kind=kind, published=published, outlet=outlet, held_on=held_on)
 
     def tasks() -> Iterator[_Task]:

@@ -37,6 +37,17 @@ NAME = "parse"
 HELP = "read news reports or briefing transcripts and write them in a format"
 
 
+def _jobs(value: str) -> int:
+    """``argparse`` type for ``--jobs``: a whole number >= 0."""
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"not a number of processes (0, 1, 2...): {value!r}")
+    return n
+
+
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "files",
@@ -90,7 +101,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--jobs",
         "-j",
-        type=int,
+        type=_jobs,
         default=1,
         metavar="N",
         help="parse in N processes (0: one per CPU); the output keeps the input order",
