@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from briefings.model import Form, MentionKind, SpeechAct
+from briefings.model import Form, MentionKind, OtherKind, SpeechAct
 from briefings.text._cues import AUDIENCE, PARTICIPLES, CueMatch, match_cue
 from briefings.text._quotes import CLOSING_MARKS, Quote
 from briefings.text._sentences import Token, tokens
@@ -406,7 +406,13 @@ def read_sentence(
                 return None, None
             return rec, (ph.start, ph.end, ph.mention_kind)
         if ph.kind == "pronoun" and ph.name in {"i", "we"}:
-            return None, None
+            # the writer speaking in the first person
+            name = "the author" if ph.name == "i" else "the authors"
+            return ctx.registry.other(name, OtherKind.OTHER, ph.start), (
+                ph.start,
+                ph.end,
+                ph.mention_kind,
+            )
         rec = resolve(ctx, ph, ph.start)
         if rec is None:
             return None, None
@@ -807,12 +813,40 @@ def read_sentence(
         claims.append(rc)
         taken.append((a, b))
 
+    def after_quote_before(x: int) -> int:
+        """The first token of the stretch without quotes that ends at token ``x``."""
+        while x > 0 and qidx[x - 1] < 0:
+            x -= 1
+        return x
+
     # 5. clausal quotes no cue claimed: continuation of the speaker before
     owned = {qn for qn in quote_owner if quote_owner[qn] in used_hits}
     base = list(taken)  # the claims so far; the quotes below do not overlap each other
     for qn, q in enumerate(quotes):
         if qn not in clausal_set or qn in owned or _inside(base, q.start):
             continue
+        colon = firsts.get(qn, 0) - 1
+        if colon >= 1 and toks[colon].text == ":" and qidx[colon] < 0:
+            # "The headline reads: “...”", "She told the crowd again: “...”"
+            main = _main_subject(toks, after_quote_before(colon), colon, qidx)
+            ph = classify(text, toks, main[0], main[1]) if main else None
+            if main is not None and ph is not None and main[1] < colon:
+                cue = CueMatch(colon - 1, colon, toks[colon - 1].low, SpeechAct.STATEMENT, "verb")
+                h = _Hit(cue, main)
+                speaker, mention = make_speaker(h)
+                if speaker is not None:
+                    rc = _new_claim(
+                        h,
+                        speaker,
+                        mention,
+                        toks,
+                        form=Form.DIRECT,
+                        content=(q.start, q.end),
+                        para=para,
+                    )
+                    rc.quotes = [(q.inner_start, q.inner_end)]
+                    claims.append(rc)
+                    continue
         before = claims[-1] if claims else (ctx.claims[-1] if ctx.claims else None)
         other = None
         if not claims and ctx.since and before is not None and para - before.para <= 2:
