@@ -241,3 +241,51 @@ def test_brat_reader_without_text_is_total(text: str) -> None:
         return list(read(io.StringIO(text)))  # type: ignore[call-overload]
 
     reads_or_refuses(run)
+
+
+# --------------------------------------------------------------------------- regressions
+
+#: Inputs from fuzzing (``fuzz/README.md``) and from review, by target: each once
+#: broke, or nearly broke, an invariant. A new finding goes here.
+REGRESSIONS: list[tuple[str, bytes]] = [
+    ("json_str", b'{"schema":"briefings/1","document":{"text":"\\ud800"}}'),
+    ("json_str", b'{"schema":"briefings/1","document":{"text":"a"},"held_on":1e999}'),
+    ("json_bytes", b'{"schema":"briefings/1","document":{"text":"\xed\xa0\x80"}}'),
+    ("json_bytes", b"\xef\xbb\xbf" + b"[" * 100_000),
+    ("jsonl", b"\n\r\n\x0b\x0c\x1c\x1d\x1e\xc2\x85\xe2\x80\xa8"),
+    ("report", ("“”" * 500 + '"' * 3 + "\ud800" * 3 + "said “").encode("utf-8", "surrogatepass")),
+    ("transcript", b"Q: hi\r\nMS. PSAKI: hello.\r\n" * 200),
+    ("transcript", b"Q:\rA:\rQ:\r" * 300),
+    ("auto", b"MS. PSAKI:\xe2\x80\xa8Q\t\xe2\x80\x8b" * 100),
+    ("brat", b"T1\tSource 0 5\tabc\n\x00\x00abc"),
+    ("brat", b"T1\tSource 2 1\t\nE1\tAttribution:T9\n\x00\x00abc"),
+]
+
+
+def _run_regression(target: str, data: bytes) -> None:
+    text = data.decode("utf-8", "surrogatepass")
+    if target == "report":
+        assert_valid(parse_report(text), text)
+    elif target == "transcript":
+        assert_valid(parse_transcript(text), text)
+    elif target == "auto":
+        assert_valid(parse(text), text)
+    elif target == "json_str":
+        reads_or_refuses(lambda: from_json(text))
+    elif target == "json_bytes":
+        reads_or_refuses(lambda: from_json(data))
+    elif target == "jsonl":
+        reads_or_refuses(lambda: list(iter_lines(io.StringIO(text))))
+    elif target == "brat":
+        if BRAT_READ is None:  # pragma: no cover - depends on what has landed
+            pytest.skip("the brat codec cannot read in this version")
+        ann, _, source = text.partition("\x00\x00")
+        read = BRAT_READ
+        reads_or_refuses(lambda: list(read(io.StringIO(ann), text=source)))  # type: ignore[call-overload]
+    else:  # pragma: no cover - a typo in REGRESSIONS
+        pytest.fail(f"unknown target {target!r}")
+
+
+@pytest.mark.parametrize(("target", "data"), REGRESSIONS)
+def test_regression(target: str, data: bytes) -> None:
+    _run_regression(target, data)
