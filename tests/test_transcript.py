@@ -492,6 +492,26 @@ def test_label_variants() -> None:
     assert b.others[0].name == "Senior Administration Official"
 
 
+def test_numbered_and_follow_up_labels() -> None:
+    text = (
+        "SENIOR ADMINISTRATION OFFICIAL #1:  Let me walk you through the plan for the border.\n\n"
+        "Q:  What is the plan?\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL 2:  We will announce it soon.\n\n"
+        "Follow-up question: When?\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL #1:  Tomorrow.\n\n"
+        "END 5:09 P.M. EDT\n"
+    )
+    b = parse_transcript(text)
+    assert [row(b, t) for t in b.turns] == [
+        ("SENIOR ADMINISTRATION OFFICIAL #1", "Senior Administration Official #1", "statement"),
+        ("Q", "", "question"),
+        ("SENIOR ADMINISTRATION OFFICIAL 2", "Senior Administration Official 2", "answer"),
+        ("Follow-up question", "", "question"),
+        ("SENIOR ADMINISTRATION OFFICIAL #1", "Senior Administration Official #1", "answer"),
+    ]
+    assert b.turns[-1].span.text == "Tomorrow."
+
+
 def test_speech_with_colons_is_not_a_label() -> None:
     text = (
         "QUESTION: I have two questions.\n\n"

@@ -46,7 +46,15 @@ _PRESS = _wordset(
     VOICE VOICES"""
 )
 _PRESS_PHRASES = frozenset(
-    {"FOLLOW UP", "AUDIENCE MEMBER", "FOREIGN JOURNALIST", "FOREIGN JOURNALISTS"}
+    {
+        "FOLLOW UP",
+        "AUDIENCE MEMBER",
+        "FOREIGN JOURNALIST",
+        "FOREIGN JOURNALISTS",
+        "FOLLOW-UP QUESTION",
+        "FOLLOW UP QUESTION",
+        "A FOLLOW-UP",
+    }
 )
 _PRESS_LAST = frozenset({"JOURNALIST", "REPORTER", "CORRESPONDENT", "QUESTION", "QUESTIONER"})
 
@@ -134,11 +142,44 @@ def _is_caps_word(word: str) -> bool:
     )
 
 
+# Roles that transcripts number when several speak ("SENIOR OFFICIAL 2", "Speaker #1").
+_NUMBERED = frozenset(
+    {
+        "OFFICIAL",
+        "SPEAKER",
+        "PARTICIPANT",
+        "PANELIST",
+        "PANELLIST",
+        "QUESTIONER",
+        "OPERATOR",
+        "MODERATOR",
+        "REPORTER",
+        "JOURNALIST",
+        "QUESTION",
+        "Q",
+        "AIDE",
+        "STAFF",
+        "INTERPRETER",
+    }
+)
+# Press labels that keep a lower-case word ("Follow-up question:").
+_LOWER_OK = frozenset({"FOLLOW-UP QUESTION", "FOLLOW UP QUESTION", "FOLLOW-UP", "A FOLLOW-UP"})
+
+
+def _is_number(word: str) -> bool:
+    w = word.lstrip("#")
+    return 0 < len(w) <= 2 and w.isdigit() and len(word) - len(w) <= 1
+
+
 def _shape(base: str) -> str | None:
     """``"caps"`` or ``"mixed"`` when ``base`` looks like a label, else None."""
     words = _words(base)
     if not words or len(words) > _MAX_TOKENS:
         return None
+    if len(words) >= 2 and _is_number(words[-1]) and words[-2].upper() in _NUMBERED:
+        words = words[:-1]  # "SENIOR ADMINISTRATION OFFICIAL #1", "PARTICIPANT 2"
+    if normalise(" ".join(words)) in _LOWER_OK:
+        return "mixed" if not all(_is_caps_word(w) for w in words) else "caps"
     for w in words:
         for c in w:
             if not (c.isalpha() or c in ".-'’&"):
@@ -205,7 +246,7 @@ def match_label(text: str, i: int, limit: int, *, inline: bool = False) -> Label
         ch = text[j]
         if ch == ":":
             break
-        if not (ch.isalpha() or ch in HSPACE or ch in ".-'’&()"):
+        if not (ch.isalpha() or ch.isdigit() or ch in HSPACE or ch in ".-'’&()#"):
             return None
         j += 1
     else:
@@ -250,13 +291,16 @@ def outlet(hit: LabelHit) -> str | None:
 def side_of(key: str) -> Side:
     """The side a label speaks for, from its words alone (UNKNOWN when they do not say)."""
     words = key.split()
+    if len(words) >= 2 and _is_number(words[-1]):
+        words = words[:-1]
+        key = " ".join(words)
     if not words:
         return Side.UNKNOWN
     if key in _PRESS or key in _PRESS_PHRASES or words[-1] in _PRESS_LAST:
         return Side.PRESS
     if key in _MODERATOR or words[-1] in {"MODERATOR", "OPERATOR"}:
         return Side.MODERATOR
-    if key in {"A", "ANSWER"} or words[-1] in {"OFFICIAL", "OFFICIALS", "SPOKESPERSON"}:
+    if key in {"A", "ANSWER"} or "OFFICIAL" in words or words[-1] in {"OFFICIALS", "SPOKESPERSON"}:
         return Side.OFFICIAL
     if words[0] == "THE" and len(words) >= 2:
         return Side.OFFICIAL

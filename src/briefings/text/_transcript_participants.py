@@ -301,7 +301,7 @@ class Cast:
         printed = base.replace("\xa0", " ").split()
         if key in {"A", "ANSWER"}:
             return self.briefer_ids[0] if self.briefer_ids else None
-        if words[-1] in {"OFFICIAL", "OFFICIALS"}:
+        if "OFFICIAL" in words or words[-1] == "OFFICIALS":
             return self.other(" ".join(_title_case(w) for w in printed))
         if words[0] == "THE":
             role = " ".join(_title_case(w) for w in printed[1:])
