@@ -279,7 +279,7 @@ KREMLIN = (
     "\n"
     "Vladimir Putin: Yes, we did. (Laughter.)\n"
     "\n"
-    "Remark: Thank you very much.\n"
+    "Remark: Thank you very much, Mr. President.\n"
 )
 
 

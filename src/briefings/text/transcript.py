@@ -43,7 +43,7 @@ from briefings.text._transcript_header import (
     stage_directions,
     unescape_yaml,
 )
-from briefings.text._transcript_labels import LabelHit, Side, outlet, side_of
+from briefings.text._transcript_labels import HONORIFICS, LabelHit, Side, outlet, side_of
 from briefings.text._transcript_layout import (
     find_labels,
     ltrim,
@@ -118,7 +118,8 @@ def _courtesy(s: str) -> bool:
             continue
         if not w[:1].isupper() or w == "I":
             return False
-        names += 1  # a name in the vocative ("Thanks, Ned.")
+        if w.upper().rstrip(".") not in HONORIFICS:
+            names += 1  # a name in the vocative ("Thanks, Ned.", "Thank you, Mr. President.")
     return names <= 1 and any(w.lower() in _COURTESY for w in words)
 
 
