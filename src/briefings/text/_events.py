@@ -204,7 +204,8 @@ _TOKEN = re.compile(
 
 
 # a superset of where the tokenizer can find an event noun (never narrower)
-_GATE = re.compile(r"(?i)(?<!\w)(?:" + _alt(list(_EVENT_NOUNS)) + r")(?!\w)")
+_FIRST = "".join(sorted({w[0] for w in _EVENT_NOUNS} | {w[0].upper() for w in _EVENT_NOUNS}))
+_GATE = re.compile(rf"(?=[{_FIRST}])(?i:(?<!\w)(?:{_alt(list(_EVENT_NOUNS))})(?!\w))")
 
 
 class _Tok(NamedTuple):
