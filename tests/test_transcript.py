@@ -296,6 +296,8 @@ def test_name_labels_one_person_and_editor_lead() -> None:
     assert [r.title for r in b.people[0].roles] == ["President of Russia"]
     assert b.held_on == dt.date(2019, 4, 25)
     assert b.place == "Vladivostok"
+    assert b.held_on_evidence is not None
+    assert b.held_on_evidence.text == "April 25, 2019"
     lead = "Vladimir Putin answered media questions following the talks."
     assert lead in [s.text for s in b.document.boilerplate]
 
@@ -416,6 +418,8 @@ def test_front_matter_and_hard_wrapped_markdown() -> None:
         "Strategic Communications John\xa0Kirby, September 16,\xa02021"
     )
     assert b.held_on == dt.date(2021, 9, 16)  # the title's date wins over the front matter's
+    assert b.document.published == dt.date(2021, 9, 17)
+    assert b.held_on_evidence == b.document.title_span
     assert [s.text for s in b.stage_directions] == ["\\[inaudible\\]"]
     assert "\nBudget: “Almost" in b.turns[0].span.text  # a wrapped line, not a label
     assert "\nNATO: “We" in b.turns[0].span.text

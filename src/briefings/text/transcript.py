@@ -283,6 +283,7 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
     header_end = body_start
     time_of_day: dt.time | None = None
     header_date: dt.date | None = None
+    header_date_span: Span | None = None
     place: str | None = None
     name_roles: list[tuple[str, str | None]] = []
     rest = segments
@@ -303,7 +304,9 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
                 prose_seen = True
             continue
         elif is_date_line(t):
-            header_date = header_date or find_date(t)
+            if header_date is None:
+                header_date = find_date(t)
+                header_date_span = Span.of(text, s, e)
         elif is_name_role_line(t):
             got = name_role_line(t)
             if got is not None:
@@ -320,8 +323,11 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
 
     # -- dates ---------------------------------------------------------------------
     fm_date: dt.date | None = None
+    fm_date_span: Span | None = None
     if "date" in fm.fields:
-        fm_date = find_date(unescape_yaml(fm.fields["date"][0]))
+        raw_date, ds, de = fm.fields["date"]
+        fm_date = find_date(unescape_yaml(raw_date))
+        fm_date_span = Span.of(text, ds, de) if fm_date else None
     year = (fm_date or header_date or held_on or dt.date(1, 1, 1)).year
     title_date = find_date(title, year=year if year > 1 else None) if title else None
     date = title_date or fm_date or header_date or held_on
@@ -511,12 +517,15 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
             title=title,
             title_span=title_span,
             url=url,
+            published=fm_date,
             boilerplate=tuple(sorted(boilerplate, key=lambda sp: sp.start)),
         ),
         kind=BriefingKind.TRANSCRIPT,
         held_on=date,
         held_at=held_at,
-        held_on_evidence=title_span if title_date else None,
+        held_on_evidence=(
+            title_span if title_date else fm_date_span if fm_date else header_date_span
+        ),
         place=place,
         briefer_ids=tuple(cast.briefer_ids),
         people=tuple(cast.people),
