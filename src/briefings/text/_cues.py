@@ -212,6 +212,11 @@ class CueMatch:
 
 
 _CALL = frozenset({"call", "calls", "called", "calling", "dubbed", "labeled", "branded"})
+#: every word a cue can start with (a cheap test before :func:`match_cue`)
+CUE_STARTS = frozenset(
+    {*SPEECH_FORMS, *BELIEF_FORMS, *REFUSAL_FORMS, *_CALL}
+    | {"according", "in", "quoted", "expressed", "pointed", "made"}
+)
 
 
 def _low(toks: Sequence[Token], k: int) -> str:

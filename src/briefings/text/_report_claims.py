@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import attrs
 
 from briefings.model import Form, MentionKind, OtherKind, SpeechAct
-from briefings.text._cues import AUDIENCE, PARTICIPLES, CueMatch, match_cue
+from briefings.text._cues import AUDIENCE, CUE_STARTS, PARTICIPLES, CueMatch, match_cue
 from briefings.text._quotes import CLOSING_MARKS, Quote
 from briefings.text._sentences import Token, tokens
 from briefings.text._speakers import (
@@ -186,6 +186,13 @@ def note_people(
         t = toks[k]
         if t.is_cap and t.is_word:
             rng = phrase_after(toks, k, hi)
+            if (
+                rng is not None
+                and rng[1] - rng[0] == 1
+                and toks[rng[0]].low not in ctx.registry.known
+            ):
+                k = rng[1]
+                continue  # one unknown capitalised word: not a person to note
             if rng is not None and rng[1] > k:
                 ph = classify(ctx.text, toks, rng[0], rng[1])
                 if (
@@ -300,6 +307,9 @@ def read_sentence(
             after_quote = k
             continue
         t = toks[k]
+        if t.low not in CUE_STARTS:
+            k += 1
+            continue
         m = match_cue(toks, k, beliefs=quote_speaker is None)
         if m is None or any(qidx[x] >= 0 for x in range(m.i, min(m.j, len(toks)))):
             k += 1
