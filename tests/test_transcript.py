@@ -470,6 +470,24 @@ def test_held_on_argument_and_channel_checks() -> None:
     assert names(b)[b.turns[1].speaker_id or ""] == "Porter"
 
 
+def test_procedural_turns_of_officials() -> None:
+    text = (
+        "SECRETARY BLINKEN: We had a good meeting today on energy security and trade.\n\n"
+        "MR PRICE: The first question goes to Shaun Tandon of AFP.\n\n"
+        "QUESTION: Thank you. What did you agree on?\n\n"
+        "SECRETARY BLINKEN: A common approach.\n\n"
+        "MR PRICE: Operator, we have time for one more.\n"
+    )
+    b = parse_transcript(text)
+    assert [t.kind.value for t in b.turns] == [
+        "statement",
+        "moderation",
+        "question",
+        "answer",
+        "moderation",
+    ]
+
+
 def test_label_variants() -> None:
     text = (
         "Moderator: Welcome to the call, everyone. Over to you.\n\n"

@@ -143,6 +143,11 @@ _PROCEDURAL = (
     "take questions",
     "take your questions",
     "okay",
+    "first question",
+    "final question",
+    "goes to",
+    "operator",
+    "the floor",
 )
 
 
