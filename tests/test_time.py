@@ -67,6 +67,9 @@ def test_absolute_dates(text: str, expected: list[tuple[str, str]]) -> None:
         ("last January", [("last January", "2024-01-01/2024-01-31")]),
         ("Feb 29", [("Feb 29", "2024-02-29")]),  # only 2024 has one
         ("from December 30 to January 5", [("December 30 to January 5", "2024-12-30/2025-01-05")]),
+        ("He said on the 20th that", [("the 20th", "2024-12-20")]),
+        ("It was signed on the 28th.", [("the 28th", "2024-11-28")]),
+        ("It will be signed on the 3rd.", [("the 3rd", "2025-01-03")]),
     ],
 )
 def test_dates_without_a_year_take_the_anchors(text: str, expected: list[tuple[str, str]]) -> None:
@@ -187,6 +190,8 @@ def test_without_anchor_relative_expressions_are_unresolved() -> None:
         "We march 3 miles",
         "Mondays are quiet",
         "it is 2024 people",
+        "the 27th Meeting of the group",
+        "in the 20th century",
     ],
 )
 def test_not_times(text: str) -> None:

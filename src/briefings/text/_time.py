@@ -256,6 +256,12 @@ _M = re.compile(
     rf"(?:\b(?P<mod>last|next|this|Last|Next|This)[ \t\u00a0]+|\b(?:{_PREP})[ \t\u00a0]+|\bmid-)"
     rf"{_MONTH}(?![ \t\u00a0]*\d)"
 )
+# "on the 28th," - an ordinal day with no month, not an ordinal adjective ("the 27th Meeting")
+_DAY_ALONE = re.compile(
+    r"\b(?:on|since|by|until|from|before|after|On)[ \t\u00a0]+(?P<the>the)[ \t\u00a0]+"
+    r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b"
+    r"(?=[ \t\u00a0]*(?:[,.;:)]|$|(?:that|when|and|or|at|in|to|was|were|is|will|would)\b))"
+)
 _Y = re.compile(rf"(?:\b(?:{_PREP})[ \t\u00a0]+|\bmid-){_YEAR}")
 # "on Monday", "last Friday", "next Tuesday"
 _WD = re.compile(
@@ -727,6 +733,25 @@ def _month_alone(ctx: _Context, m: re.Match[str]) -> TimeMatch | None:
     return ctx.relative(s, e, _IV, _MO, pick)
 
 
+def _day_alone(ctx: _Context, m: re.Match[str]) -> TimeMatch | None:
+    """ "on the 28th": a day of the anchor's month, or of the month before or after."""
+    day = int(m.group("day"))
+    s = m.start("the")
+    if not 1 <= day <= 31:
+        return None
+    if ctx.anchor_date is None:
+        return ctx.unresolved(s, m.end(), _D)
+    a = ctx.anchor_date
+    candidates = []
+    for shift in (-1, 0, 1):
+        first = a + relativedelta(day=1, months=shift)
+        d = _safe_date(first.year, first.month, day)
+        if d is not None:
+            candidates.append((d, d))
+    choice = _pick(candidates, a, ctx.tense_at(s, m.end()))
+    return None if choice is None else ctx.relative(s, m.end(), _DATE, _D, choice)
+
+
 def _year_alone(ctx: _Context, m: re.Match[str]) -> TimeMatch | None:
     year = int(m.group("year"))
     s, e = m.span("year")
@@ -788,6 +813,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_MY, _month_year),
     (_M, _month_alone),
     (_Y, _year_alone),
+    (_DAY_ALONE, _day_alone),
     (_WD, _weekday),
     (_AGO, _ago),
     (_REL, _phrase),
