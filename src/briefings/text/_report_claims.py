@@ -398,8 +398,13 @@ def read_sentence(
 
     def make_speaker(h: _Hit) -> tuple[EntityRec | None, tuple[int, int, MentionKind] | None]:
         if h.shared:
-            prev = claims[-1] if claims else (ctx.claims[-1] if ctx.claims else None)
-            if prev is None:
+            if claims:  # "X said C1, adding C2": the subject of the claim before
+                return claims[-1].speaker, claims[-1].mention
+            main = _main_subject(toks, 0, h.cue.i, qidx)
+            if main is not None:  # "Trump went after Bush, calling him ..."
+                return make_speaker(_Hit(h.cue, main))
+            prev = ctx.claims[-1] if ctx.claims else None
+            if prev is None or prev.para != para:
                 return None, None
             return prev.speaker, prev.mention
         ph = subject_phrase(h)
@@ -975,9 +980,9 @@ def _main_subject(
     if rng is None or rng[1] >= hi:
         return None
     nxt = toks[rng[1]]
-    if not nxt.is_word or nxt.is_cap:
-        return None
-    return rng
+    if nxt.text == "," or (nxt.is_word and not nxt.is_cap):
+        return rng  # "Trump went ...", "Huma Abedin, vice chairwoman ..., emailed"
+    return None
 
 
 _CLAUSE_VERBS = _words(
