@@ -418,6 +418,8 @@ def test_front_matter_and_hard_wrapped_markdown() -> None:
         "Strategic Communications John\xa0Kirby, September 16,\xa02021"
     )
     assert b.held_on == dt.date(2021, 9, 16)  # the title's date wins over the front matter's
+    kirby = next(p for p in b.people if p.name == "John Kirby")
+    assert [r.title for r in kirby.roles] == ["NSC Coordinator for Strategic Communications"]
     assert b.document.published == dt.date(2021, 9, 17)
     assert b.held_on_evidence == b.document.title_span
     assert [s.text for s in b.stage_directions] == ["\\[inaudible\\]"]

@@ -79,8 +79,10 @@ def split_role_name(chunk: str) -> tuple[str, str | None] | None:
         return None
     if k - start == 3 and not (len(words[start + 1]) <= 2 or words[start + 1].endswith(".")):
         start += 1  # three words only with a middle initial ("Antony J. Blinken")
-    name = " ".join(_title_case(w) for w in words[start:])
-    role = " ".join(_title_case(w) for w in words[:start])
+    shout = all(w.isupper() for w in words if any(c.isalpha() for c in w))
+    fix = _title_case if shout else str  # keep "NSC" in a title written in mixed case
+    name = " ".join(fix(w) for w in words[start:])
+    role = " ".join(fix(w) for w in words[:start])
     if role.lower().startswith("the "):
         role = role[4:]
     if len(name.split()) < 2 and not role:
