@@ -159,6 +159,16 @@ def test_verbs_and_adjectives_are_not_events(text: str) -> None:
     assert events(text) == []
 
 
+def test_expectation_in_the_enclosing_claim() -> None:
+    text = "We await it. He noted that a formal reply will be drafted."
+    inner = text.index("a formal")
+    (alone,) = find_events(text, inner, len(text))
+    assert alone.status is EventStatus.PLANNED
+    (within,) = find_events(text, inner, len(text), context=(0, len(text)))
+    assert within.status is EventStatus.EXPECTED
+    assert find_events(text, inner, len(text), context=(-9, 10**9)) == [within]
+
+
 def test_phrases_stay_in_their_paragraph_and_prepositional_phrase() -> None:
     assert events("A new incident\n\nIn addition, more") == [("A new incident", "unknown")]
     assert events("The ballots of the election will be cast.") == [("the election", "planned")]
@@ -206,11 +216,14 @@ def test_range_limits_and_offsets() -> None:
     a=st.integers(-3, 120),
     b=st.integers(-3, 120),
     negated=st.booleans(),
+    context=st.none() | st.tuples(st.integers(-3, 200), st.integers(-3, 200)),
     hedged=st.booleans(),
 )
-def test_total_and_spans_slice(text: str, a: int, b: int, negated: bool, hedged: bool) -> None:
+def test_total_and_spans_slice(
+    text: str, a: int, b: int, negated: bool, hedged: bool, context: tuple[int, int] | None
+) -> None:
     times = find_times(text, anchor_date=ANCHOR)
-    got = find_events(text, a, b, times=times, negated=negated, hedged=hedged)
+    got = find_events(text, a, b, times=times, negated=negated, hedged=hedged, context=context)
     for e in got:
         assert isinstance(e, EventMatch)
         assert max(0, a) <= e.start < e.end <= min(len(text), max(b, 0))

@@ -208,6 +208,9 @@ _FIRST = "".join(sorted({w[0] for w in _EVENT_NOUNS} | {w[0].upper() for w in _E
 _GATE = re.compile(rf"(?=[{_FIRST}])(?i:(?<!\w)(?:{_alt(list(_EVENT_NOUNS))})(?!\w))")
 
 
+_EXPECTATION = re.compile(rf"(?i)\b(?:{_alt(list(_EXPECTED))})\b")
+
+
 class _Tok(NamedTuple):
     start: int
     end: int
@@ -555,6 +558,7 @@ def find_events(
     times: Sequence[TimeMatch] = (),
     negated: bool = False,
     hedged: bool = False,
+    context: tuple[int, int] | None = None,
 ) -> list[EventMatch]:
     """The event references in ``text[start:end]`` (a claim's content), in text order.
 
@@ -562,6 +566,9 @@ def find_events(
     this one are used). ``negated`` and ``hedged`` say whether the claim is
     negated or hedged: a negated plan is "not planned", a negated happening
     "denied", and an event of a hedged claim with no other sign is "possible".
+    A planned event is "expected" when the claim's words (or ``context``, a
+    wider range such as the claim an embedded claim sits in) voice an
+    expectation ("we expect ... He said a reply will be prepared").
     Offsets are into ``text``. Never raises; linear in the length of the range.
     """
     n = len(text)
@@ -577,6 +584,9 @@ def find_events(
     # the words that decide a status: a time's words ("in May") are not modals
     lows = ["" if k in reader.time_of or t.text == "May" else t.low for k, t in enumerate(toks)]
     wants_expectation = bool(set(lows) & _EXPECTED)
+    if context is not None and not wants_expectation:
+        c_lo, c_hi = max(0, min(context[0], n)), max(0, min(context[1], n))
+        wants_expectation = _EXPECTATION.search(text, c_lo, c_hi) is not None
     out: list[EventMatch] = []
     covered_to = 0  # token index up to which an earlier event's phrase reaches
     i = 0
