@@ -220,7 +220,7 @@ def test_range_limits_and_offsets() -> None:
     hedged=st.booleans(),
 )
 def test_total_and_spans_slice(
-    text: str, a: int, b: int, negated: bool, hedged: bool, context: tuple[int, int] | None
+    *, text: str, a: int, b: int, negated: bool, hedged: bool, context: tuple[int, int] | None
 ) -> None:
     times = find_times(text, anchor_date=ANCHOR)
     got = find_events(text, a, b, times=times, negated=negated, hedged=hedged, context=context)
