@@ -558,6 +558,13 @@ def test_looks_like_transcript() -> None:
         "told reporters. He said: the talks are over."
     )
     assert not looks_like_transcript("")
+    roundup = (
+        "Below are Putin's key statements.\n\n"
+        "On Ukraine: the talks are over.\n\n"
+        "Gas Transit: the contract will not be renewed.\n\n"
+        "Oreshnik: the systems are enough.\n"
+    )
+    assert not looks_like_transcript(roundup)
     assert parse(WH).kind is BriefingKind.TRANSCRIPT
 
 

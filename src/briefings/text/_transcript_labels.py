@@ -39,6 +39,13 @@ _NOT_LABELS = _wordset(
     transcript transcripts contents content remarks statement statements"""
 )
 
+# First words of a phrase that introduces speech ("On Ukraine:", "For example:").
+_OPENERS = _wordset(
+    """on in at as for to with from about regarding re and but so if when while after
+    before since because then also here there this that these those my our your his her
+    their its what why how who where which"""
+)
+
 # Labels of the press side, upper-cased, dots dropped.
 _PRESS = _wordset(
     """Q QUESTION QUESTIONS QUESTIONER REPORTER REPORTERS JOURNALIST JOURNALISTS REMARK
@@ -195,6 +202,8 @@ def _shape(base: str) -> str | None:
             return None
     if len(words) == 1 and words[0].lower().rstrip(".") in _NOT_LABELS:
         return None
+    if words[0].lower() in _OPENERS:
+        return None  # "On Ukraine: ...", "As President Biden: ..." open speech, not a turn
     return "mixed"
 
 

@@ -70,13 +70,20 @@ def looks_like_transcript(text: str) -> bool:
     """Whether ``text`` reads as a transcript (speaker labels) rather than a report.
 
     It does when at least three lines open with a speaker label, or two do and
-    they belong to different speakers.
+    they belong to different speakers. Labels that name a role (``MS. PSAKI``, ``Q``,
+    ``QUESTION``, ``MODERATOR``) always count; a bare name or outlet (``Reuters:``)
+    only when it recurs, as a briefer's name does.
     """
     lines = split_lines(text)
     fm = read_front_matter(text, lines)
     hits = find_labels(text, lines, fm.end, len(text))
-    keys = {h.key for h in hits}
-    return len(hits) >= 3 or (len(hits) == 2 and len(keys) == 2)
+    counts: dict[str, int] = {}
+    for h in hits:
+        counts[h.key] = counts.get(h.key, 0) + 1
+    # a label that says who speaks counts; a bare name or outlet only when it recurs
+    score = sum(n for k, n in counts.items() if n >= 2 or side_of(k) is not Side.UNKNOWN)
+    keys = [k for k, n in counts.items() if n >= 2 or side_of(k) is not Side.UNKNOWN]
+    return score >= 3 or (score == 2 and len(keys) == 2)
 
 
 # --------------------------------------------------------------------------- kinds
