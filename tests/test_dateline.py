@@ -107,6 +107,14 @@ def test_after_title_standfirst_and_chrome() -> None:
     assert (got.place, got.date, got.outlet) == ("PARIS", dt.date(2021, 3, 3), "AFP")
 
 
+def test_byte_order_mark_and_crlf() -> None:
+    text = "\ufeffA title\r\n\r\n  PARIS, March 3 (AFP) - The minister"
+    got = find_dateline(text, published=dt.date(2021, 3, 4))
+    assert got is not None
+    assert text[got.start : got.end] == "PARIS, March 3 (AFP) -"
+    assert find_dateline("\ufeffAugust 19, 2003\r\n\r\nText") is not None
+
+
 def test_year_from_published_is_the_nearest() -> None:
     # a dateline of Dec. 31 on a report published on Jan. 1 is last year's
     assert read("LONDON, Dec. 31 (Reuters) - x", dt.date(2022, 1, 1)) == (

@@ -264,7 +264,9 @@ def find_dateline(text: str, *, published: dt.date | None = None) -> Dateline | 
     while i < limit and lines < _MAX_LINES:
         nl = text.find("\n", i, limit)
         line_end = limit if nl < 0 else nl
-        j = _skip(text, i, line_end)
+        j = i
+        while j < line_end and (text[j] in _SPACE or text[j] in "\ufeff\u200b\r"):
+            j += 1  # indentation, a byte-order mark, a zero-width space
         if j < line_end:
             lines += 1
             try:
