@@ -60,3 +60,10 @@ def test_quotes_are_ordered_and_inside_the_text(text: str) -> None:
 def test_many_unbalanced_marks_are_linear() -> None:
     text = "“" * 200_000 + "x" + '"' * 200_000
     assert len(find_quotes(text)) <= 200_001
+
+
+def test_a_quote_may_close_with_a_mark_of_another_style() -> None:
+    assert _inner('“It is hard to do," said Ann. Next.') == ["It is hard to do,"]
+    assert _inner('"It is unusual,“ he said.') == ["It is unusual,"]
+    # a mark of another style opening a word does not close the quote
+    assert _inner('“He said "no way" twice.” Done.') == ['He said "no way" twice.']

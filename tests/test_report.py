@@ -195,3 +195,13 @@ def test_said_on_from_a_leading_date() -> None:
 def test_preposition_before_that_at_the_end_of_a_sentence() -> None:
     # a regression: "said at the hearing that" with nothing after "that"
     parse_report("Mr. Doe said at the hearing that")
+
+
+def test_described_source_after_the_cue_and_participles() -> None:
+    text = (
+        "“Taxes go up, jobs go away,” says a narrator.\n\n"
+        "Senator Jo Kim went after the plan, calling it “a disaster for families.”"
+    )
+    b = parse_report(text)
+    mentions = [b.mention(c.mention_id).span.text for c in b.claims if c.mention_id]
+    assert mentions == ["a narrator", "Senator Jo Kim"]

@@ -190,7 +190,7 @@ SPEECH_FORMS = _forms(SPEECH_VERBS)
 BELIEF_FORMS = _forms(BELIEF_VERBS)
 REFUSAL_FORMS = {f: lemma for lemma in REFUSAL_VERBS for f in _inflect(lemma)}
 # forms that can stand after their subject-less participle clause: ", adding that ..."
-PARTICIPLES = frozenset(f for f in SPEECH_FORMS if f.endswith("ing"))
+PARTICIPLES = frozenset({*(f for f in SPEECH_FORMS if f.endswith("ing")), "calling"})
 
 
 @attrs.frozen

@@ -41,6 +41,19 @@ def _opens_straight(text: str, i: int, lo: int) -> bool:
     return prev.isspace() or prev in "([{—–-/:;,"
 
 
+_LOOSE_CLOSERS = frozenset({'"', "”", "“"})
+
+
+def _closes(text: str, i: int) -> bool:
+    """Whether a mark of another style at ``i`` closes the open quote: it follows a
+    word or punctuation and is followed by a space, punctuation or the end
+    (``“It's unusual,"`` ``"It's hard,“``)."""
+    if i == 0 or text[i - 1].isspace():
+        return False
+    nxt = text[i + 1 : i + 2]
+    return not nxt or nxt.isspace() or nxt in ",.;:!?)—–-"
+
+
 def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
     """The top-level quotes in ``text[start:end]`` (one paragraph), in order.
 
@@ -52,6 +65,7 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
     open_at = -1
     open_len = 1
     closers: tuple[str, ...] = ()
+    nested = False  # a straight quote open inside a quote of another style
     for m in _MARK.finditer(text, start, end):
         mark = m.group()
         i = m.start()
@@ -62,11 +76,20 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
                 open_at, open_len, closers = i, 2, ("''",)
             elif mark in {'"', "''"} and _opens_straight(text, i, start):
                 open_at, open_len, closers = i, len(mark), (mark,)
-        elif mark in closers and i >= open_at + open_len:
+            nested = False
+            continue
+        if i < open_at + open_len:
+            continue
+        if mark in closers:
             if mark == "“" and closers == ("“", "”") and m.end() < end and text[m.end()].isalnum():
                 continue  # a „low-9 quote closes with “ before a non-letter only
-            quotes.append(Quote(open_at, m.end(), open_at + open_len, i, closed=True))
-            open_at = -1
+        elif mark == '"' and (nested or (i > start and text[i - 1] in " \t([{—–/")):
+            nested = not nested  # a straight quote nested in a curly one
+            continue
+        elif not (mark in _LOOSE_CLOSERS and _closes(text, i)):
+            continue
+        quotes.append(Quote(open_at, m.end(), open_at + open_len, i, closed=True))
+        open_at = -1
     if open_at >= 0:
         stop = end
         while stop > open_at + open_len and text[stop - 1].isspace():

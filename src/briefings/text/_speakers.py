@@ -305,6 +305,14 @@ def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[
             i += 1
         else:
             break
+    if i == start_words and i > k:
+        # "says a narrator", "said the group's director": a described source
+        while i < stop and toks[i].is_word and not toks[i].is_cap and toks[i].low not in _NOT_NAME:
+            if toks[i].low in _SKIP_BACK or toks[i].low.endswith("ly"):
+                break
+            i += 1
+        if i - start_words > 4:
+            return None
     if i == start_words:
         return None
     return (k, i)
