@@ -101,6 +101,8 @@ SPEECH_VERBS: dict[str, SpeechAct] = {
     "demand": A.DEMAND,
     "urge": A.DEMAND,
     "agree": A.AGREEMENT,
+    "show": A.STATEMENT,
+    "find": A.CLAIM,
     "criticize": A.CRITICISM,
     "praise": A.STATEMENT,
     "attack": A.CRITICISM,
@@ -155,6 +157,8 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "think": ("think", "thinks", "thought", "thinking"),
     "feel": ("feel", "feels", "felt", "feeling"),
     "know": ("know", "knows", "knew", "known", "knowing"),
+    "find": ("find", "finds", "found", "finding"),
+    "show": ("show", "shows", "showed", "shown", "showing"),
     "forecast": ("forecast", "forecasts", "forecasted", "forecasting"),
 }
 
@@ -215,7 +219,8 @@ _CALL = frozenset({"call", "calls", "called", "calling", "dubbed", "labeled", "b
 #: every word a cue can start with (a cheap test before :func:`match_cue`)
 CUE_STARTS = frozenset(
     {*SPEECH_FORMS, *BELIEF_FORMS, *REFUSAL_FORMS, *_CALL}
-    | {"according", "in", "quoted", "expressed", "pointed", "made"}
+    | {"according", "in", "quoted", "expressed", "expresses", "voiced", "voices", "pointed"}
+    | {"made"}
 )
 
 
@@ -258,6 +263,8 @@ def match_cue(toks: Sequence[Token], k: int, *, beliefs: bool = True) -> CueMatc
     if w == "expressed" and _low(toks, k + 1) in {"confidence", "hope", "certainty", "belief"}:
         act = A.ASSURANCE if _low(toks, k + 1) in {"confidence", "certainty"} else A.BELIEF
         return CueMatch(k, k + 2, "express", act, "verb")
+    if w in {"expressed", "expresses", "voiced", "voices"}:
+        return CueMatch(k, k + 1, "express", A.STATEMENT, "verb")
     if w in _CALL:
         # "called the plan “a disaster”", "called for talks", "called on Congress to act"
         nxt = _low(toks, k + 1)

@@ -384,7 +384,11 @@ def read_sentence(
             break  # a real sentence has a few cues; this keeps the work linear
         k = m.j
     if quote_speaker is not None:
-        hits = [h for h in hits if h.cue.kind == "verb" and h.subj is not None]
+        hits = [
+            h
+            for h in hits
+            if h.cue.kind == "verb" and h.subj is not None and h.cue.lemma not in {"show", "find"}
+        ]
     if not hits and not clausal:
         return []
 
@@ -899,6 +903,8 @@ def read_sentence(
                 before.quotes.append((q.inner_start, q.inner_end))
                 taken.append((q.start, q.end))
                 continue
+        if para != before.para:
+            continue  # a cue-less quote in a later paragraph: too often someone else's
         rc = RawClaim(
             speaker=before.speaker,
             mention=before.mention,
@@ -996,7 +1002,7 @@ _CLAUSE_VERBS = _words(
 _OBJECT_VERBS = _words(
     """accuse blame criticize criticise slam blast praise deny reject dismiss announce
     predict promise pledge vow demand urge confirm acknowledge admit praise attack cite
-    propose reveal defend recommend underscore underline emphasize emphasise highlight
+    propose reveal defend recommend ask describe express underscore underline emphasize emphasise highlight
     stress"""
 )
 
@@ -1016,6 +1022,8 @@ def _takes_clause(
         return toks[k].is_word
     if cue.lemma == "commit":
         return w == "to"
+    if cue.lemma in {"show", "find"}:
+        return prev == "that" or w == "that"
     if w == "it" and k + 1 < len(toks) and toks[k + 1].low in _AUX:
         return True  # "believes it is possible"
     if w in {"to", "for", "with", "by", "about", "of", "up", "in", "on", "at", "it", "so", "."}:
