@@ -111,6 +111,8 @@ class Context:
     claims: list[RawClaim] = attrs.Factory(list)
     last_person: EntityRec | None = None
     relay_all: tuple[EntityRec, tuple[int, int]] | None = None  # "attributable to X:"
+    para_start: int = 0  # the paragraph being read
+    para_end: int = 0
     # people named outside quotes since the last claim, with their mentions
     since: list[tuple[EntityRec, tuple[int, int, MentionKind]]] = attrs.Factory(list)
 
@@ -903,8 +905,11 @@ def read_sentence(
                 before.quotes.append((q.inner_start, q.inner_end))
                 taken.append((q.start, q.end))
                 continue
-        if para != before.para:
-            continue  # a cue-less quote in a later paragraph: too often someone else's
+        if para != before.para and not (
+            para == before.para + 1 and q.start == ctx.para_start and q.end >= ctx.para_end
+        ):
+            continue  # a cue-less quote in a later paragraph, among other words: too often
+            # someone else's; a paragraph that is only a quote goes on from the one before
         rc = RawClaim(
             speaker=before.speaker,
             mention=before.mention,
@@ -1002,8 +1007,8 @@ _CLAUSE_VERBS = _words(
 _OBJECT_VERBS = _words(
     """accuse blame criticize criticise slam blast praise deny reject dismiss announce
     predict promise pledge vow demand urge confirm acknowledge admit praise attack cite
-    propose reveal defend recommend ask describe express underscore underline emphasize emphasise highlight
-    stress"""
+    propose reveal defend recommend ask describe express underscore underline emphasize
+    emphasise highlight stress"""
 )
 
 

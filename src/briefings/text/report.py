@@ -89,6 +89,7 @@ def parse_report(
         if relay is not None:
             ctx.relay_all = relay
             continue
+        ctx.para_start, ctx.para_end = a, b
         quotes = find_quotes(text, a, b)
         protected = [(q.start, q.end) for q in quotes if q.closed]
         starts = [q.start for q in quotes]
