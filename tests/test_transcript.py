@@ -360,6 +360,32 @@ MARKDOWN = (
 )
 
 
+def test_legacy_page_with_press_release_header_on_one_line() -> None:
+    text = (
+        "Press Briefing by Press Secretary Robert Gibbs, 8/6/09\n"
+        "THE WHITE HOUSE     Office of the Press Secretary     ____     For Immediate Release "
+        " August 6, 2009     PRESS BRIEFING BY PRESS SECRETARY ROBERT GIBBS     James S. Brady "
+        "Press Briefing Room     12:05 P.M. EDT     MR. GIBBS:  Good afternoon.  I have one "
+        "announcement: the President will travel.       Q    Thanks, Robert.  When?       "
+        "MR. GIBBS:  Tuesday.  (Laughter.)       END     12:45 P.M. EDT\n"
+    )
+    b = parse_transcript(text)
+    check_invariants(b)
+    assert [row(b, t) for t in b.turns] == [
+        ("MR. GIBBS", "Robert Gibbs", "statement"),
+        ("Q", "", "question"),
+        ("MR. GIBBS", "Robert Gibbs", "answer"),
+    ]
+    assert b.document.title == "Press Briefing by Press Secretary Robert Gibbs, 8/6/09"
+    assert b.held_on == dt.date(2009, 8, 6)
+    assert b.held_at == dt.datetime(2009, 8, 6, 12, 5)
+    assert b.place == "James S. Brady Press Briefing Room"
+    assert b.turns[-1].span.text == "Tuesday.  (Laughter.)"
+    boiler = [s.text for s in b.document.boilerplate]
+    assert boiler[0] == "THE WHITE HOUSE"
+    assert boiler[-2:] == ["END", "12:45 P.M. EDT"]
+
+
 def test_run_together_after_two_spaces() -> None:
     text = (
         "MR. GIBBS:  Good afternoon.  Q  Thanks, Robert.  Two questions?  MR. GIBBS:  Sure.  "
