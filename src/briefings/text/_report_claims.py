@@ -42,7 +42,8 @@ def _words(words: str) -> frozenset[str]:
 
 _WH = _words("""whether when what how why who where if which whom""")
 _FRAMING = _words(
-    """hinting alluding apparently referring implying suggesting signaling signalling"""
+    """hinting alluding apparently referring implying suggesting signaling signalling
+    echoing"""
 )
 _NEUTRAL = frozenset({"say", "tell", "add", "note", "continue", "comment", "state", "remark"})
 _RESPONSE_OPENERS = (
@@ -558,14 +559,41 @@ def read_sentence(
         n = len(toks)
         j = k
         while j < n:
+            low = toks[j].low
             if (
                 qidx[j] < 0
-                and toks[j].low == "and"
+                and low in {"and", "but"}
                 and j + 1 < n
-                and toks[j + 1].low.endswith("ed")
+                and toks[j + 1].low not in PARTICIPLES
                 and match_cue(toks, j + 1, beliefs=False) is not None
             ):
-                return toks[j].start, [], j  # "noted X and underscored Y"
+                return toks[j].start, [], j  # "noted X and underscored Y", "but argues"
+            if (
+                qidx[j] < 0
+                and low in {"while", "whereas", "but", "and"}
+                and subject_before_cue(j + 1)
+            ):
+                return toks[j].start, [], j  # "C1 while Sanders suggests C2"
+            if (
+                j + 1 < n
+                and qidx[j + 1] < 0
+                and (
+                    (qidx[j] < 0 and toks[j].text in {"—", "–", "--"})
+                    or (
+                        qidx[j] >= 0
+                        and toks[j].text in CLOSING_MARKS
+                        and j > k
+                        and toks[j - 1].text == ","
+                    )
+                )
+            ):
+                nxt = toks[j + 1].low
+                if nxt in _FRAMING:
+                    a2, b2 = _strip_span(text, toks[j + 1].start, e)
+                    return toks[j].end if qidx[j] >= 0 else toks[j].start, [(a2, b2)], j + 1
+                if nxt in PARTICIPLES and match_cue(toks, j + 1, beliefs=False) is not None:
+                    # “...,” claiming that...; — asserting that...
+                    return toks[j].end if qidx[j] >= 0 else toks[j].start, [], j + 1
             if (
                 qidx[j] < 0
                 and toks[j].low in {"before", "after", "while", "by"}
