@@ -777,6 +777,7 @@ def read_sentence(
         second: tuple[int, int] | None = None
         if (
             end_tok == len(toks)
+            and not h.inverted  # "..., said Ann Lee, a professor at X": an appositive
             and after + 1 < len(toks)
             and toks[after].text == ","
             and qidx[after] < 0
