@@ -15,7 +15,7 @@ Shapes recognised (every tense of every cue in :mod:`._cues`):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -649,8 +649,9 @@ def read_sentence(
             elif q.start >= hi_c:
                 gap = text[hi_c : q.start]
                 words = gap.split()
+                limit = 25 if h.inverted and gap.lstrip().startswith(",") else 8
                 if gap.strip() in {"", ":", ",", "—", "–", "-"} or (
-                    len(words) <= 8
+                    len(words) <= limit  # "said Ann Lee, an economist at X, “...”"
                     and gap.rstrip().endswith((":", ","))
                     and "that" not in (w.lower() for w in words)
                 ):
@@ -955,8 +956,37 @@ def read_sentence(
         claims.append(rc)
         taken.append((q.start, q.end))
 
+    if not claims and len(hits) == 1 and quote_speaker is None:
+        _late_cue(ctx, hits[0], toks, s, para, make_speaker)
     claims.sort(key=lambda c: c.content[0])
     return claims
+
+
+def _late_cue(
+    ctx: Context,
+    h: _Hit,
+    toks: Sequence[Token],
+    s: int,
+    para: int,
+    make_speaker: Callable[[_Hit], tuple[EntityRec | None, tuple[int, int, MentionKind] | None]],
+) -> None:
+    """``“... missing.” Trump said.``: a sentence that is only a source and a cue
+    gives them to the cue-less quote just before it."""
+    if ctx.claims == [] or h.subj is None or h.cue.kind != "verb":
+        return
+    prev = ctx.claims[-1]
+    lo = min(h.subj[0], h.cue.i)
+    hi = max(h.subj[1], h.cue.j)
+    if lo != 0 or len(toks) - hi > 1 or not prev.continuation or prev.para != para:
+        return
+    if not ctx.text[prev.content[1] : s].isspace() and prev.content[1] != s:
+        return
+    speaker, mention = make_speaker(h)
+    if speaker is None:
+        return
+    prev.speaker, prev.mention, prev.continuation = speaker, mention, False
+    prev.cue = (toks[h.cue.i].start, toks[h.cue.j - 1].end)
+    prev.lemma, prev.act = h.cue.lemma, h.cue.act
 
 
 _PREPOSITIONS = _words("""at in on during after before from with to about over""")
