@@ -957,7 +957,7 @@ def read_sentence(
         taken.append((q.start, q.end))
 
     if not claims and len(hits) == 1 and quote_speaker is None:
-        _late_cue(ctx, hits[0], toks, s, para, make_speaker)
+        _late_cue(ctx, hits[0], toks, s, para=para, make_speaker=make_speaker)
     claims.sort(key=lambda c: c.content[0])
     return claims
 
@@ -967,6 +967,7 @@ def _late_cue(
     h: _Hit,
     toks: Sequence[Token],
     s: int,
+    *,
     para: int,
     make_speaker: Callable[[_Hit], tuple[EntityRec | None, tuple[int, int, MentionKind] | None]],
 ) -> None:
