@@ -205,3 +205,19 @@ def test_described_source_after_the_cue_and_participles() -> None:
     b = parse_report(text)
     mentions = [b.mention(c.mention_id).span.text for c in b.claims if c.mention_id]
     assert mentions == ["a narrator", "Senator Jo Kim"]
+
+
+def test_source_and_cue_in_the_sentence_after_the_quote() -> None:
+    text = "Ann Lee spoke at noon. “We will find the missing files.” Lee said."
+    b = parse_report(text)
+    claim = b.claims[0]
+    assert claim.cue is not None
+    assert claim.cue.span.text == "said"
+    assert b.speaker(claim).name == "Ann Lee"  # type: ignore[union-attr]
+
+
+def test_first_person_writer_and_colon_introduced_quotes() -> None:
+    text = "I said that the plan would fail. The headline reads: “Plan fails again, sources say.”"
+    b = parse_report(text)
+    names = [b.speaker(c).name for c in b.claims]  # type: ignore[union-attr]
+    assert names == ["the author", "headline"]

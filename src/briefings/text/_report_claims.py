@@ -112,6 +112,7 @@ class Context:
     claims: list[RawClaim] = attrs.Factory(list)
     last_person: EntityRec | None = None
     relay_all: tuple[EntityRec, tuple[int, int]] | None = None  # "attributable to X:"
+    pending: tuple[Quote, int] | None = None  # a cue-less quote nobody claimed yet
     para_start: int = 0  # the paragraph being read
     para_end: int = 0
     # people named outside quotes since the last claim, with their mentions
@@ -879,7 +880,10 @@ def read_sentence(
         colon = firsts.get(qn, 0) - 1
         if colon >= 1 and toks[colon].text == ":" and qidx[colon] < 0:
             # "The headline reads: “...”", "She told the crowd again: “...”"
-            main = _main_subject(toks, after_quote_before(colon), colon, qidx)
+            k0 = after_quote_before(colon)
+            while k0 < colon and toks[k0].low in _LEADERS:
+                k0 += 1
+            main = phrase_after(toks, k0, colon - 1) if k0 < colon - 1 else None
             ph = classify(text, toks, main[0], main[1]) if main else None
             if main is not None and ph is not None and main[1] < colon:
                 cue = CueMatch(colon - 1, colon, toks[colon - 1].low, SpeechAct.STATEMENT, "verb")
@@ -903,6 +907,7 @@ def read_sentence(
         if not claims and ctx.since and before is not None and para - before.para <= 2:
             other = next((x for x in reversed(ctx.since) if x[0] is not before.speaker), None)
         if other is None and (before is None or before.speaker is None or para - before.para > 1):
+            ctx.pending = (q, para)  # a later "Lee said." may still claim it
             continue
         if other is not None:
             # someone else was named since that claim: the quote is theirs
@@ -957,7 +962,11 @@ def read_sentence(
         taken.append((q.start, q.end))
 
     if not claims and len(hits) == 1 and quote_speaker is None:
-        _late_cue(ctx, hits[0], toks, s, para=para, make_speaker=make_speaker)
+        late = _late_cue(ctx, hits[0], toks, s, para=para, make_speaker=make_speaker)
+        if late is not None:
+            claims.append(late)
+    if claims or not clausal_set:
+        ctx.pending = None
     claims.sort(key=lambda c: c.content[0])
     return claims
 
@@ -970,24 +979,47 @@ def _late_cue(
     *,
     para: int,
     make_speaker: Callable[[_Hit], tuple[EntityRec | None, tuple[int, int, MentionKind] | None]],
-) -> None:
+) -> RawClaim | None:
     """``“... missing.” Trump said.``: a sentence that is only a source and a cue
-    gives them to the cue-less quote just before it."""
-    if ctx.claims == [] or h.subj is None or h.cue.kind != "verb":
-        return
-    prev = ctx.claims[-1]
+    gives them to the cue-less quote just before it (a new claim when that quote
+    had none)."""
+    if h.subj is None or h.cue.kind != "verb":
+        return None
     lo = min(h.subj[0], h.cue.i)
     hi = max(h.subj[1], h.cue.j)
-    if lo != 0 or len(toks) - hi > 1 or not prev.continuation or prev.para != para:
-        return
-    if not ctx.text[prev.content[1] : s].isspace() and prev.content[1] != s:
-        return
+    if lo != 0 or len(toks) - hi > 1:
+        return None
+    text = ctx.text
+    pending = ctx.pending
+    prev = ctx.claims[-1] if ctx.claims else None
+    if prev is not None and prev.continuation and prev.para == para:
+        if text[prev.content[1] : s].strip():
+            return None
+        speaker, mention = make_speaker(h)
+        if speaker is None:
+            return None
+        prev.speaker, prev.mention, prev.continuation = speaker, mention, False
+        prev.cue = (toks[h.cue.i].start, toks[h.cue.j - 1].end)
+        prev.lemma, prev.act = h.cue.lemma, h.cue.act
+        return None
+    if pending is None or pending[1] != para or text[pending[0].end : s].strip():
+        return None
     speaker, mention = make_speaker(h)
     if speaker is None:
-        return
-    prev.speaker, prev.mention, prev.continuation = speaker, mention, False
-    prev.cue = (toks[h.cue.i].start, toks[h.cue.j - 1].end)
-    prev.lemma, prev.act = h.cue.lemma, h.cue.act
+        return None
+    q = pending[0]
+    return RawClaim(
+        speaker=speaker,
+        mention=mention,
+        cue=(toks[h.cue.i].start, toks[h.cue.j - 1].end),
+        cue_parts=[],
+        lemma=h.cue.lemma,
+        act=h.cue.act,
+        form=Form.DIRECT,
+        content=(q.start, q.end),
+        quotes=[(q.inner_start, q.inner_end)],
+        para=para,
+    )
 
 
 _PREPOSITIONS = _words("""at in on during after before from with to about over""")
