@@ -221,3 +221,13 @@ def test_first_person_writer_and_colon_introduced_quotes() -> None:
     b = parse_report(text)
     names = [b.speaker(c).name for c in b.claims]  # type: ignore[union-attr]
     assert names == ["the author", "headline"]
+
+
+def test_according_to_an_outlet_after_a_speaker_is_a_relay() -> None:
+    text = "Spokesman Ivo Tamm said the border would stay open, according to Interfax."
+    b = parse_report(text)
+    assert len(b.claims) == 1
+    claim = b.claims[0]
+    assert b.speaker(claim).name == "Ivo Tamm"  # type: ignore[union-attr]
+    assert claim.content.text == "the border would stay open"
+    assert [b.entity(r.entity_id).name for r in claim.relayed_by] == ["Interfax"]

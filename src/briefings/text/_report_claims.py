@@ -398,6 +398,7 @@ def read_sentence(
 
     claims: list[RawClaim] = []
     taken: list[tuple[int, int]] = []
+    relay_here: list[tuple[EntityRec, tuple[int, int]]] = []  # outlets relaying this sentence
 
     def subject_phrase(h: _Hit) -> Phrase | None:
         if h.subj is None:
@@ -721,6 +722,23 @@ def read_sentence(
         if h.cue.kind == "according":
             # "C, according to X" (the content before)
             if h.cue.i >= 3 and (toks[h.cue.i - 1].text == "," or toks[h.cue.i - 1].is_word):
+                ph = subject_phrase(h)
+                speaking = any(
+                    o is not h and o.cue.i < h.cue.i and (o.subj is not None or o.shared)
+                    for o in hits
+                )
+                if (
+                    ph is not None
+                    and ph.kind == "org"
+                    and speaking
+                    and (ph.org_kind.value in {"news_agency", "media"})
+                ):
+                    # "Peskov said C, according to TASS": the outlet relays the claim
+                    rec = resolve(ctx, ph, ph.start)
+                    if rec is not None:
+                        relay_here.append((rec, (ph.start, ph.end)))
+                    used_hits.add(hn)
+                    continue
                 a, b = _strip_span(text, s, toks[h.cue.i].start)
                 if _overlaps(taken, a, b) or b - a < 8:
                     continue
@@ -967,6 +985,10 @@ def read_sentence(
             claims.append(late)
     if claims or not clausal_set:
         ctx.pending = None
+    for rc in claims:
+        for rec, span in relay_here:
+            if rec is not rc.speaker and all(r is not rec for r, _ in rc.relays):
+                rc.relays.append((rec, span))
     claims.sort(key=lambda c: c.content[0])
     return claims
 
