@@ -94,6 +94,14 @@ _ROLE_GROUPS: dict[str, str] = {
     "adviser": "aide",
     "advisor": "aide",
     "counselor": "aide",
+    "lawmaker": "legislator",
+    "legislator": "legislator",
+    "speaker": "legislator",
+    "mp": "legislator",
+    "senator": "legislator",
+    "congressman": "legislator",
+    "congresswoman": "legislator",
+    "representative": "legislator",
 }
 ORG_WORDS = _words(
     """ministry department office kremlin government administration house committee council
