@@ -18,7 +18,6 @@ __all__: list[str] = []
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“”", "‹": "›"}
 _MARK = re.compile("[\"“”„«»‹›]|''|``")
 CLOSING_MARKS = frozenset("\"”»›“'")
-QUOTE_MARKS = frozenset('"“”„«»‹›')
 _ELLIPSIS_DOTS = "..."
 
 
@@ -126,8 +125,3 @@ def find_insertions(text: str, start: int, end: int) -> list[tuple[int, int, str
             continue
         i += 1
     return out
-
-
-def inner_words(text: str, quote: Quote) -> int:
-    """How many words the quote holds."""
-    return len(text[quote.inner_start : quote.inner_end].split())

@@ -212,6 +212,7 @@ def note_people(
                     found.append(rec)
                     if record:
                         ctx.since.append((rec, (ph.start, ph.end, ph.mention_kind)))
+                        del ctx.since[:-20]  # the recent ones are all that matter
                 k = rng[1]
                 continue
         k += 1
@@ -299,7 +300,7 @@ def read_sentence(
     clausal = bool(clausal_set)
     inside_people: list[EntityRec] | None = None
     if quote_speaker is not None:
-        inside_people = list(quote_people or [])
+        inside_people = list((quote_people or [])[-20:])
 
     # 1. cues with their subjects
     hits: list[_Hit] = []

@@ -14,7 +14,7 @@ length of the text.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from briefings.model import (
@@ -116,7 +116,8 @@ def parse_report(
                     rc.parent += 1
 
     times = find_times(text, 0, len(text), anchor_date=anchor_date, anchor=anchor)
-    times = [t for t in times if not any(x <= t.start < y for x, y in chrome)]
+    chrome_starts = [x for x, _ in chrome]
+    times = [t for t in times if not _within(chrome, chrome_starts, t.start)]
     held = find_held_on(text, body, times, (dateline.start, dateline.end) if dateline else None)
     return _build(
         text,
@@ -131,6 +132,12 @@ def parse_report(
         outlet=outlet,
         place=dateline.place if dateline else None,
     )
+
+
+def _within(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Whether ``pos`` falls in one of the sorted, disjoint ``spans``."""
+    n = bisect_right(starts, pos) - 1
+    return n >= 0 and pos < spans[n][1]
 
 
 def _attributable(ctx: Context, a: int, b: int) -> tuple[EntityRec, tuple[int, int]] | None:
