@@ -778,7 +778,11 @@ def read_sentence(
             continue
         if after < len(toks) and qidx[after] >= 0:
             continue
-        if after < len(toks) and not _ends_cue_clause(toks[after]):
+        if (
+            after < len(toks)
+            and not _ends_cue_clause(toks[after])
+            and not (h.inverted and toks[after].low in {"who", "whose", "which"})
+        ):
             continue  # "In a statement, X dismissed the claim": the cue has its own object
         # content: from the sentence start (or the previous claim) to the comma
         cut = toks[lo_tok - 1].end if comma_in_quote else toks[lo_tok - 1].start
