@@ -605,8 +605,12 @@ def read_sentence(
                 and match_cue(toks, j + 1, beliefs=False) is not None
             ):
                 return toks[j].start, [], j
+            if qidx[j] < 0 and toks[j].text == ";":
+                return toks[j].start, [], j
             if qidx[j] < 0 and toks[j].text == "," and j + 1 < n and qidx[j + 1] < 0:
                 nxt = toks[j + 1].low
+                if nxt in {"but", "while", "though", "although", "whereas"}:
+                    return toks[j].start, [], j
                 if nxt in _FRAMING:
                     a2, b2 = _strip_span(text, toks[j + 1].start, e)
                     return toks[j].start, [(a2, b2)], j

@@ -277,8 +277,28 @@ def _generic_np(toks: Sequence[Token], j: int, lo: int) -> tuple[int, int] | Non
         if t.low in _GENERIC_DET:
             return (i - 1, j)
         if not t.is_word or t.low in _CONNECTORS or t.low in _SKIP_BACK or t.low in _NOT_NAME:
-            return None
+            break
         i -= 1
+    # "legal experts say", "Iowa biofuels advocates say": a plural noun phrase that
+    # opens its clause
+    plural = (
+        head.low.endswith("s") and not head.low.endswith(("ss", "us", "is")) and len(head.low) > 3
+    )
+    if plural and not head.is_cap and j - i <= 4:
+        if (
+            i == lo
+            or toks[i - 1].text in {",", ";", ":", "—"}
+            or toks[i - 1].low
+            in {
+                "and",
+                "but",
+                "that",
+                "while",
+                "though",
+                "because",
+            }
+        ):
+            return (i, j)
     return None
 
 
