@@ -173,6 +173,7 @@ _GENERIC_DET = _words(
     """the a an this that these those his her their its our my your one another some many
     several most few two three four five both each every"""
 )
+_CLAUSE_OPENERS = _words("""and but that while though because""")
 _CONNECTORS = _words("""of to for at in on""")
 _DETERMINERS = _words("""the a an this that these those""")
 
@@ -284,21 +285,11 @@ def _generic_np(toks: Sequence[Token], j: int, lo: int) -> tuple[int, int] | Non
     plural = (
         head.low.endswith("s") and not head.low.endswith(("ss", "us", "is")) and len(head.low) > 3
     )
-    if plural and not head.is_cap and j - i <= 4:
-        if (
-            i == lo
-            or toks[i - 1].text in {",", ";", ":", "—"}
-            or toks[i - 1].low
-            in {
-                "and",
-                "but",
-                "that",
-                "while",
-                "though",
-                "because",
-            }
-        ):
-            return (i, j)
+    opens_clause = (
+        i == lo or toks[i - 1].text in {",", ";", ":", "—"} or (toks[i - 1].low in _CLAUSE_OPENERS)
+    )
+    if plural and not head.is_cap and j - i <= 4 and opens_clause:
+        return (i, j)
     return None
 
 
