@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar, get_args, get_origin
 
 import cattrs
-from cattrs.errors import ClassValidationError, IterableValidationError
+from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
 
 from briefings import model
 from briefings.errors import BriefingsError, ValidationError
@@ -67,6 +68,48 @@ def _structure_enum(value: Any, type_: type[enum.Enum]) -> enum.Enum:
         raise ValueError(f"{value!r} is not one of {allowed}") from None
 
 
+_JSON_TYPES = {dict: "an object", str: "a string", int: "a number", float: "a number"}
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(conv: cattrs.Converter, detailed: bool) -> Callable[[Any], Any]:
+    """Hooks for ``tuple[T, ...]`` that take only a JSON array (a string is not a
+    list of its characters) and stop at the first bad element: an error in a
+    huge array costs one exception, not one per element."""
+
+    def factory(type_: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+        elem = get_args(type_)[0]
+        getter = getattr(conv, "get_structure_hook", None)
+        # ``get_structure_hook`` is cattrs >= 24.1; ``structure`` is the same, slower
+        handler = getter(elem) if getter is not None else conv.structure
+
+        def hook(value: Any, _type: Any) -> tuple[Any, ...]:
+            if type(value) is not list:
+                got = "null" if value is None else _JSON_TYPES.get(type(value), "a boolean")
+                raise TypeError(f"expected an array, got {got}")
+            if not detailed:
+                return tuple([handler(v, elem) for v in value])
+            out = []
+            for i, v in enumerate(value):
+                try:
+                    out.append(handler(v, elem))
+                except Exception as exc:
+                    note = IterableValidationNote(f"Structuring {type_} @ index {i}", i, elem)
+                    setattr(exc, "__notes__", [*getattr(exc, "__notes__", []), note])  # noqa: B010 - 3.10 has no add_note
+                    raise IterableValidationError(
+                        f"While structuring {type_!r}", [exc], type_
+                    ) from None
+            return tuple(out)
+
+        return hook
+
+    return factory
+
+
 def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     """A fresh converter configured the way :mod:`briefings` serializes its model.
 
@@ -94,6 +137,9 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
             conv.register_structure_hook(obj, _structure_enum)
     conv.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
+    )
+    conv.register_structure_hook_factory(
+        _is_homogeneous_tuple, _tuple_hook(conv, detailed=detailed_validation)
     )
     return conv
 
