@@ -58,6 +58,12 @@ def test_phrases() -> None:
     )
 
 
+def test_phrasal_cues() -> None:
+    assert _cue("she fired back at him", "fired") == ("fired back", SpeechAct.ANSWER, "verb")
+    assert _cue("he went on: more", "went") == ("went on", SpeechAct.STATEMENT, "verb")
+    assert _cue("he went on vacation", "went") is None
+
+
 def test_non_cues() -> None:
     assert _cue("the weather is fine", "weather") is None
     assert _cue("he pointed at it", "pointed") is None

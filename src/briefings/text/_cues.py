@@ -123,6 +123,26 @@ SPEECH_VERBS: dict[str, SpeechAct] = {
     "shout": A.STATEMENT,
     "yell": A.STATEMENT,
     "exclaim": A.STATEMENT,
+    # verbs that introduce quoted words in news prose
+    "interject": A.STATEMENT,
+    "interrupt": A.STATEMENT,
+    "muse": A.STATEMENT,
+    "opine": A.STATEMENT,
+    "scoff": A.CRITICISM,
+    "snap": A.STATEMENT,
+    "grouse": A.CRITICISM,
+    "gripe": A.CRITICISM,
+    "marvel": A.STATEMENT,
+    "mock": A.CRITICISM,
+    "tease": A.STATEMENT,
+    "plead": A.DEMAND,
+    "chide": A.CRITICISM,
+    "scold": A.CRITICISM,
+    "email": A.STATEMENT,
+    "chant": A.STATEMENT,
+    "laugh": A.STATEMENT,
+    "sigh": A.STATEMENT,
+    "conclude": A.STATEMENT,
     "announced": A.ANNOUNCEMENT,
 }
 
@@ -220,7 +240,7 @@ _CALL = frozenset({"call", "calls", "called", "calling", "dubbed", "labeled", "b
 CUE_STARTS = frozenset(
     {*SPEECH_FORMS, *BELIEF_FORMS, *REFUSAL_FORMS, *_CALL}
     | {"according", "in", "quoted", "expressed", "expresses", "voiced", "voices", "pointed"}
-    | {"made"}
+    | {"made", "fired", "shot", "fires", "shoots", "went", "goes"}
 )
 
 
@@ -277,6 +297,10 @@ def match_cue(toks: Sequence[Token], k: int, *, beliefs: bool = True) -> CueMatc
             if toks[x].text in {".", ";", ","}:
                 break
         return None
+    if w in {"fired", "shot", "fires", "shoots"} and _low(toks, k + 1) == "back":
+        return CueMatch(k, k + 2, "fire back", A.ANSWER, "verb")
+    if w in {"went", "goes"} and _low(toks, k + 1) == "on" and _low(toks, k + 2) in {",", ":"}:
+        return CueMatch(k, k + 2, "go on", A.STATEMENT, "verb")
     if w == "pointed" and _low(toks, k + 1) == "out":
         return CueMatch(k, k + 2, "point out", A.STATEMENT, "verb")
     if w == "made" and _low(toks, k + 1) == "clear":
