@@ -231,3 +231,10 @@ def test_according_to_an_outlet_after_a_speaker_is_a_relay() -> None:
     assert b.speaker(claim).name == "Ivo Tamm"  # type: ignore[union-attr]
     assert claim.content.text == "the border would stay open"
     assert [b.entity(r.entity_id).name for r in claim.relayed_by] == ["Interfax"]
+
+
+def test_embedded_claims_go_with_a_dropped_parent() -> None:
+    # found by fuzzing: a quote's parent claim had an empty content
+    b = parse_report("“s ,””P said“minister said v")
+    ids = {c.id for c in b.claims}
+    assert all(c.parent_id is None or c.parent_id in ids for c in b.claims)

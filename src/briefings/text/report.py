@@ -264,12 +264,17 @@ def _build(
         return mention_ids[key]
 
     claims: list[Claim] = []
-    ids = [f"c{n}" for n in range(1, len(raw) + 1)]
+    # ids for the claims kept: an empty content drops a claim, and with it the
+    # claims embedded in it (a parent always comes before its embedded claims)
+    ids: dict[int, str] = {}
+    for n, rc in enumerate(raw):
+        if rc.content[1] > rc.content[0] and (rc.parent is None or rc.parent in ids):
+            ids[n] = f"c{len(ids) + 1}"
     prev_said: dict[str, tuple[dt.date, str | None, int]] = {}
     for n, rc in enumerate(raw):
-        a, b = rc.content
-        if b <= a:
+        if n not in ids:
             continue
+        a, b = rc.content
         parts = tuple(Span.of(text, x, y) for x, y in rc.parts)
         quotes = tuple(Span.of(text, x, y) for x, y in rc.quotes if y > x)
         ins: list[Insertion] = []
