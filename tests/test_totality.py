@@ -25,7 +25,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from briefings.codecs import by_name, from_json, iter_lines, to_json
-from briefings.errors import BriefingsError, IntegrityError, UnknownFormatError
+from briefings.errors import BriefingsError, UnknownFormatError
 from briefings.model import Briefing, iter_spans
 from briefings.text import parse, parse_report, parse_transcript
 
@@ -250,16 +250,8 @@ def test_brat_reader_without_text_is_total(text: str) -> None:
 #: broke, or nearly broke, an invariant. A new finding goes here.
 REGRESSIONS: list[Any] = [
     # atheris, 2026-11-26 (minimised from fuzz/artifacts/crash-ac350566...): the report
-    # reader keeps an embedded claim whose parent claim it dropped.
-    pytest.param(
-        "report",
-        "“s ,””P said“minister said v".encode(),
-        marks=pytest.mark.xfail(
-            raises=IntegrityError,
-            strict=True,
-            reason="parse_report: claims[0].parent_id names a claim that was dropped",
-        ),
-    ),
+    # reader kept an embedded claim whose parent claim it dropped (IntegrityError).
+    ("report", "“s ,””P said“minister said v".encode()),
     ("json_str", b'{"schema":"briefings/1","document":{"text":"\\ud800"}}'),
     ("json_str", b'{"schema":"briefings/1","document":{"text":"a"},"held_on":1e999}'),
     ("json_bytes", b'{"schema":"briefings/1","document":{"text":"\xed\xa0\x80"}}'),
