@@ -261,12 +261,22 @@ def test_reanchor_resolves_what_had_no_anchor() -> None:
 def test_guess_tense() -> None:
     text = "He said talks will be held on Monday. They spoke on Friday."
     assert guess_tense(text, text.index("Monday"), text.index("Monday") + 6) == "future"
-    assert guess_tense(text, text.index("Friday"), text.index("Friday") + 6) is None
+    assert guess_tense(text, text.index("Friday"), text.index("Friday") + 6) == "past"
+    text = "They met there on Friday."
+    assert guess_tense(text, text.index("Friday"), text.index("Friday") + 6) == "past"
+    text = "Talks are due, and on Friday."
+    assert guess_tense(text, text.index("Friday"), text.index("Friday") + 6) == "future"
     text = "It was quiet on Friday."
     assert guess_tense(text, text.index("Friday"), text.index("Friday") + 6) == "past"
     # the nearest marker decides
     text = "It will rain, he said on Monday."
     assert guess_tense(text, text.index("Monday"), text.index("Monday") + 6) == "past"
+    # a marker in the same clause beats a nearer one across a comma
+    text = "The talks will resume on Tuesday, Voss said."
+    assert guess_tense(text, text.index("Tuesday"), text.index("Tuesday") + 7) == "future"
+    # reported speech: "would" is the past's future, the reporting verb decides
+    text = "Voss told reporters on Tuesday that the talks would resume."
+    assert guess_tense(text, text.index("Tuesday"), text.index("Tuesday") + 7) == "past"
 
 
 # --------------------------------------------------------------------------- properties

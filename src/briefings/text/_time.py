@@ -453,7 +453,6 @@ _FUTURE = frozenset(
         "'ll",
         "’ll",
         "shall",
-        "would",
         "upcoming",
         "forthcoming",
         "scheduled",
@@ -470,8 +469,45 @@ _FUTURE = frozenset(
         "tomorrow",
     ]
 )
+# "would" is left out on purpose: in reported speech it is the past's future
+# ("said on Tuesday that talks would resume"), and says nothing of the anchor.
 _PAST = frozenset(
-    ["was", "were", "had", "did", "held", "took", "ago", "last", "met", "visited", "said"]
+    [
+        "was",
+        "were",
+        "had",
+        "did",
+        "held",
+        "took",
+        "ago",
+        "last",
+        "met",
+        "visited",
+        "said",
+        "told",
+        "added",
+        "stressed",
+        "noted",
+        "explained",
+        "insisted",
+        "warned",
+        "denied",
+        "declined",
+        "refused",
+        "confirmed",
+        "announced",
+        "assured",
+        "emphasized",
+        "emphasised",
+        "reiterated",
+        "remarked",
+        "replied",
+        "answered",
+        "spoke",
+        "wrote",
+        "tweeted",
+        "signed",
+    ]
 )
 _WORD = re.compile(r"[A-Za-z’']+")
 
@@ -509,6 +545,9 @@ def guess_tense(text: str, start: int, end: int) -> Tense | None:
             tense = None  # "will be held": a participle, not the past
         if tense is not None:
             distance = start - m.end() if m.end() <= start else m.start() - end
+            between = text[m.end() : start] if m.end() <= start else text[end : m.start()]
+            if "," in between or "—" in between:
+                distance += 60  # another clause: "talks will resume on Monday, he said"
             if best is None or distance < best[0]:
                 best = (distance, tense)
     return None if best is None else best[1]
