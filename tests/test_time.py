@@ -274,9 +274,11 @@ def test_guess_tense() -> None:
     # a marker in the same clause beats a nearer one across a comma
     text = "The talks will resume on Tuesday, Voss said."
     assert guess_tense(text, text.index("Tuesday"), text.index("Tuesday") + 7) == "future"
-    # reported speech: "would" is the past's future, the reporting verb decides
+    # reported speech: the nearer of the reporting verb and "would" decides
     text = "Voss told reporters on Tuesday that the talks would resume."
     assert guess_tense(text, text.index("Tuesday"), text.index("Tuesday") + 7) == "past"
+    text = "Voss said the talks would resume on Friday."
+    assert guess_tense(text, text.index("Friday"), text.index("Friday") + 6) == "future"
 
 
 # --------------------------------------------------------------------------- properties

@@ -453,6 +453,7 @@ _FUTURE = frozenset(
         "'ll",
         "’ll",
         "shall",
+        "would",
         "upcoming",
         "forthcoming",
         "scheduled",
@@ -469,8 +470,8 @@ _FUTURE = frozenset(
         "tomorrow",
     ]
 )
-# "would" is left out on purpose: in reported speech it is the past's future
-# ("said on Tuesday that talks would resume"), and says nothing of the anchor.
+# The nearest marker decides: "told reporters on Tuesday that talks would resume"
+# is a past Tuesday, "said talks would resume on Friday" a coming Friday.
 _PAST = frozenset(
     [
         "was",
