@@ -14,9 +14,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "_ext"))
 
-# Hypothesis first: importing it loads briefings.strategies through its entry point.
-import hypothesis  # noqa: E402, F401
-
 import briefings  # noqa: E402  (after the path set-up on purpose)
 
 project = "briefings"

@@ -77,3 +77,16 @@ def test_every_model_type_round_trips_through_plain_data(cls: type) -> None:
         assert structure(json.loads(json.dumps(unstructure(obj))), cls) == obj
 
     check()
+
+
+def test_strategies_import_first_in_a_fresh_interpreter() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import briefings.strategies as s\n"
+        "from hypothesis import strategies as st\n"
+        "import briefings\n"
+        "assert isinstance(st.from_type(briefings.Briefing).example(), briefings.Briefing)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

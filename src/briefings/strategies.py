@@ -391,18 +391,3 @@ def time_expressions() -> st.SearchStrategy[TimeExpression]:
 def turns() -> st.SearchStrategy[Turn]:
     """Transcript turns taken from valid generated transcripts."""
     return _members("turns", kind=BriefingKind.TRANSCRIPT)
-
-
-def _hypothesis_setup_hook() -> None:
-    """Register the strategies with Hypothesis (run through its entry point)."""
-    st.register_type_strategy(Briefing, briefings())
-    st.register_type_strategy(Claim, claims())
-    st.register_type_strategy(Person, people())
-    st.register_type_strategy(Organization, organizations())
-    st.register_type_strategy(Mention, mentions())
-    st.register_type_strategy(Event, events())
-    st.register_type_strategy(TimeExpression, time_expressions())
-    st.register_type_strategy(Turn, turns())
-    st.register_type_strategy(Role, roles())
-    st.register_type_strategy(Document, documents())
-    st.register_type_strategy(Span, texts(min_size=1).flatmap(spans))
