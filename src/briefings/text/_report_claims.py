@@ -251,11 +251,13 @@ def _is_clausal(text: str, s: int, q: Quote, toks: Sequence[Token], first: int |
     ``first`` is the index of its first token."""
     inner = text[q.inner_start : q.inner_end].rstrip()
     words = len(inner.split(None, 3))
-    if words < 2 or (words < 3 and not inner.endswith(",")):
-        return False
     b = q.start
     while b > s and text[b - 1].isspace():
         b -= 1
+    if b == s and words >= 1 and inner.endswith((",", "?", "!")) and inner[:1].isupper():
+        return True  # '"Absolutely," he said': a one-word answer opening the sentence
+    if words < 2 or (words < 3 and not inner.endswith(",")):
+        return False
     if b == s or text[b - 1] in ":,—–-":
         return True
     if first is not None and first > 0:
@@ -650,7 +652,16 @@ def read_sentence(
             lo_c, hi_c = toks[lo_tok].start, toks[hi_tok - 1].end
             if q.end <= lo_c:
                 gap = text[q.end : lo_c]
-                if gap.strip(" ,—–-") == "":
+                rest = gap.strip(" ,—–-")
+                if rest == "" or (
+                    # "“...,” former presidential candidate Herman Cain said": a title
+                    not h.inverted
+                    and gap[:1] in {" ", ","}
+                    and len(rest.split()) <= 6
+                    and not any(ch in rest for ch in '.;:!?"“”()')
+                    and h.subj is not None
+                    and h.subj[1] <= h.cue.i
+                ):
                     best = hn
                     break
             elif q.start >= hi_c:
