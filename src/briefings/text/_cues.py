@@ -144,6 +144,32 @@ SPEECH_VERBS: dict[str, SpeechAct] = {
     "sigh": A.STATEMENT,
     "conclude": A.STATEMENT,
     "announced": A.ANNOUNCEMENT,
+    "denounce": A.CRITICISM,
+    "decry": A.CRITICISM,
+    "bemoan": A.CRITICISM,
+    "deride": A.CRITICISM,
+    "ridicule": A.CRITICISM,
+    "question": A.QUESTION,
+    "thank": A.STATEMENT,
+    "imply": A.STATEMENT,
+    "bark": A.STATEMENT,
+    "protest": A.CRITICISM,
+    "beam": A.STATEMENT,
+    "ponder": A.QUESTION,
+    "post": A.STATEMENT,
+    "tout": A.STATEMENT,
+    "hail": A.STATEMENT,
+    "portray": A.STATEMENT,
+    "characterize": A.STATEMENT,
+    "endorse": A.AGREEMENT,
+    "rail": A.CRITICISM,
+    "scream": A.STATEMENT,
+    "whisper": A.STATEMENT,
+    "cry": A.STATEMENT,
+    "rant": A.CRITICISM,
+    "lash": A.CRITICISM,
+    "vent": A.CRITICISM,
+    "fume": A.CRITICISM,
 }
 
 BELIEF_VERBS: dict[str, SpeechAct] = {
@@ -194,7 +220,7 @@ def _inflect(lemma: str) -> tuple[str, ...]:
         return (lemma, stem + "ies", stem + "ied", lemma + "ing")
     if lemma.endswith(("s", "sh", "ch", "x")):
         return (lemma, lemma + "es", lemma + "ed", lemma + "ing")
-    if lemma in {"slam", "quip", "vow", "commit"}:
+    if lemma in {"slam", "quip", "vow", "commit", "admit", "snap", "concur"}:
         d = lemma if lemma == "vow" else lemma + lemma[-1]
         return (lemma, lemma + "s", d + "ed", d + "ing")
     return (lemma, lemma + "s", lemma + "ed", lemma + "ing")

@@ -981,6 +981,7 @@ def read_sentence(
         if para != before.para and not (
             para == before.para + 1 and q.start == ctx.para_start and q.end >= ctx.para_end
         ):
+            ctx.pending = (q, para)  # a later "Lee said." may still claim it
             continue  # a cue-less quote in a later paragraph, among other words: too often
             # someone else's; a paragraph that is only a quote goes on from the one before
         rc = RawClaim(
@@ -1029,7 +1030,9 @@ def _late_cue(
         return None
     lo = min(h.subj[0], h.cue.i)
     hi = max(h.subj[1], h.cue.j)
-    if lo != 0 or len(toks) - hi > 1:
+    if lo != 0:
+        return None
+    if len(toks) - hi > 1 and not _time_tail(toks, hi):
         return None
     text = ctx.text
     pending = ctx.pending
@@ -1062,6 +1065,18 @@ def _late_cue(
         quotes=[(q.inner_start, q.inner_end)],
         para=para,
     )
+
+
+def _time_tail(toks: Sequence[Token], k: int) -> bool:
+    """Whether the sentence after token ``k`` only says when or where: ``last week.``,
+    ``on Tuesday in Iowa.`` (no clause, no quote of its own)."""
+    n = len(toks) - 1 if toks and toks[-1].text in {".", "!", "?"} else len(toks)
+    if n - k > 8:
+        return False
+    first = toks[k].low
+    if first not in _PREPOSITIONS and first not in _TIME_WORDS and first not in {"last", "this"}:
+        return False
+    return all(t.is_word and t.low not in {"that", "he", "she", "they"} for t in toks[k:n])
 
 
 _PREPOSITIONS = _words("""at in on during after before from with to about over""")

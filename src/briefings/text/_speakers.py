@@ -167,7 +167,8 @@ _SKIP_BACK = _words(
     publicly firmly flatly categorically strongly explicitly clearly has already even
     openly bluntly privately simply initially originally first finally quickly frankly
     emphatically personally directly formally officially specifically just immediately
-    elsewhere may might could can should must did does do"""
+    elsewhere may might could can should must did does do however himself herself
+    themselves itself meanwhile too still now instead though often sometimes"""
 )
 _GENERIC_DET = _words(
     """the a an this that these those his her their its our my your one another some many
