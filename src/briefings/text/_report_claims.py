@@ -113,6 +113,8 @@ class Context:
     last_person: EntityRec | None = None
     relay_all: tuple[EntityRec, tuple[int, int]] | None = None  # "attributable to X:"
     pending: tuple[Quote, int] | None = None  # a cue-less quote nobody claimed yet
+    # "Reporter Jane Lee says:" ending a paragraph: the quote opening the next is hers
+    lead: RawClaim | None = None
     para_start: int = 0  # the paragraph being read
     para_end: int = 0
     # people named outside quotes since the last claim, with their mentions
@@ -326,7 +328,7 @@ def read_sentence(
             continue
         prev = toks[m.i - 1].low if m.i > 0 else ""
         if m.kind in {"verb"} and (
-            prev in {"to", "the", "a", "an", "his", "her", "their", "its"}
+            prev in {"to", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
             or prev in _PASSIVE
             or prev in {"not", "n't", "never"}
         ):
@@ -863,6 +865,18 @@ def read_sentence(
         if cs is not None and not toks[cs[0]].is_word and qidx[cs[0]] < 0:
             cs = None
         if cs is None:
+            if (
+                quote_speaker is None
+                and h.cue.kind == "verb"
+                and not h.cue.belief
+                and toks[-1].text == ":"
+                and k_addr >= len(toks) - 1
+                and e >= ctx.para_end
+            ):
+                ctx.lead = _new_claim(
+                    h, speaker, mention, toks, form=Form.DIRECT, content=(e, e), para=para
+                )
+                _apply_info(ctx.lead, {}, addr, addr_ent, is_relay)
             if h.cue.kind == "refusal":
                 # "declined to comment": the refused act is the content
                 a, b = toks[h.cue.j - 1].start, toks[h.cue.j - 1].end
@@ -940,6 +954,15 @@ def read_sentence(
                     rc.quotes = [(q.inner_start, q.inner_end)]
                     claims.append(rc)
                     continue
+        lead = ctx.lead
+        if lead is not None and lead.para == para - 1 and q.start == ctx.para_start:
+            ctx.lead = None
+            lead.content = (q.start, q.end)
+            lead.quotes = [(q.inner_start, q.inner_end)]
+            lead.para = para
+            claims.append(lead)
+            taken.append((q.start, q.end))
+            continue
         before = claims[-1] if claims else (ctx.claims[-1] if ctx.claims else None)
         other = None
         if not claims and ctx.since and before is not None and para - before.para <= 2:

@@ -176,6 +176,7 @@ _GENERIC_DET = _words(
 )
 _CLAUSE_OPENERS = _words("""and but that while though because""")
 _CONNECTORS = _words("""of to for at in on""")
+_AFTER_DET = _words("""one another some several two three four many""")
 _DETERMINERS = _words("""the a an this that these those""")
 
 
@@ -236,6 +237,19 @@ def subject_before(
     generic = _generic_np(toks, j, lo)
     if generic is not None:
         return generic
+    last = toks[j - 1]
+    if (
+        j - 3 >= lo
+        and toks[j - 2].low == "of"
+        and _is_role(toks[j - 3])
+        and last.is_word
+        and last.low not in _NOT_NAME
+        and last.low not in {"our", "my", "your", "us", "them", "him", "me"}
+    ):
+        # "the secretary of state said": a role with its complement
+        role = subject_before(toks, j - 2, lo, appositive=False)
+        if role is not None:
+            return (role[0], j)
     i = j
     steps = 0
     while i > lo and steps < 12:
@@ -305,8 +319,8 @@ def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[
     if toks[k].low in PRONOUNS:
         return (k, k + 1)
     i = k
-    if toks[i].low in _DETERMINERS:
-        i += 1
+    if toks[i].low in _DETERMINERS or toks[i].low in _AFTER_DET:
+        i += 1  # "said one New Hampshire Democrat", "said another aide"
     start_words = i
     stop = min(hi, k + 16)  # no name with its titles is longer
     while i < stop:
