@@ -225,3 +225,18 @@ def test_registry_lookup() -> None:
         codecs.by_name("xml")
     assert str(info.value).startswith("unknown format 'xml'; known formats: ")
     assert "json, jsonl" in str(info.value)
+
+
+def test_lone_surrogates_are_written_escaped_and_read_back() -> None:
+    text = "Lone \ud800 surrogate and a pair \U0001f600."
+    b = briefings.Briefing(document=briefings.Document(text=text))
+    out = to_json(b)
+    assert "\\ud800" in out
+    out.encode("utf-8")  # always encodable
+    assert from_json(out) == b
+    assert from_json(out.encode("utf-8")) == b
+
+
+def test_oversize_bytes_are_refused_before_decoding() -> None:
+    with pytest.raises(LimitError, match="input has 41 bytes, over the limit of 10 characters"):
+        from_json(b"[" + b" " * 39 + b"]", max_size=10)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable
 from typing import IO, Any
 
@@ -71,7 +72,8 @@ def from_dict(data: Any, /) -> Briefing:
 def to_json(briefing: Briefing, *, indent: int | None = None) -> str:
     """``briefing`` as a JSON text (compact unless ``indent`` is given)."""
     separators = (",", ":") if indent is None else (",", ": ")
-    return json.dumps(to_dict(briefing), ensure_ascii=False, indent=indent, separators=separators)
+    out = json.dumps(to_dict(briefing), ensure_ascii=False, indent=indent, separators=separators)
+    return _escape_surrogates(out)
 
 
 def from_json(
@@ -103,6 +105,10 @@ def loads_strict(
     """``json.loads`` that refuses NaN/Infinity, duplicate keys, oversize and
     overdeep input with typed, located errors."""
     if isinstance(text, bytes | bytearray):
+        if len(text) > 4 * max_size:  # no UTF-8 character takes more than 4 bytes
+            raise LimitError(
+                f"input has {len(text)} bytes, over the limit of {max_size} characters", "$"
+            )
         try:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -130,6 +136,17 @@ def loads_strict(
     return value
 
 
+# A lone surrogate (Python strings may hold one; a parser keeps the text as given)
+# cannot be written as UTF-8: the writer escapes it, and json.loads reads it back.
+_RAW_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape_surrogates(text: str) -> str:
+    if _RAW_SURROGATE.search(text) is None:
+        return text
+    return _RAW_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 class _DuplicateKeyError(Exception):
     pass
 
@@ -139,11 +156,13 @@ class _BadConstantError(Exception):
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _DuplicateKeyError(key)
-        out[key] = value
+    out = dict(pairs)
+    if len(out) != len(pairs):  # rare: find the first repeated key
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKeyError(key)
+            seen.add(key)
     return out
 
 
