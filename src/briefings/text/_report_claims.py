@@ -329,7 +329,7 @@ def read_sentence(
         prev = toks[m.i - 1].low if m.i > 0 else ""
         if m.kind in {"verb"} and (
             prev in {"to", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
-            or prev in _PASSIVE
+            or (prev in _PASSIVE and not (t.low.endswith("ing") and prev != "being"))
             or prev in {"not", "n't", "never"}
         ):
             k = m.j
@@ -601,6 +601,9 @@ def read_sentence(
                 if nxt in PARTICIPLES and match_cue(toks, j + 1, beliefs=False) is not None:
                     # “...,” claiming that...; — asserting that...
                     return toks[j].end if qidx[j] >= 0 else toks[j].start, [], j + 1
+                if qidx[j] >= 0 and _adjunct_participle(toks[j + 1]):
+                    # 'Kelly was “incognito,” sparking a firestorm': the writer's words
+                    return toks[j].end, [], j + 1
             if (
                 qidx[j] < 0
                 and toks[j].low in {"before", "after", "while", "by"}
@@ -1090,16 +1093,41 @@ def _late_cue(
     )
 
 
+def _adjunct_participle(tok: Token) -> bool:
+    """A lower-case ``-ing`` word opening a clause of the writer's own after a comma."""
+    low = tok.low
+    return (
+        tok.is_word
+        and not tok.is_cap
+        and low.endswith("ing")
+        and len(low) > 5
+        and low not in {"including", "according", "regarding", "concerning", "nothing"}
+    )
+
+
 def _time_tail(toks: Sequence[Token], k: int) -> bool:
     """Whether the sentence after token ``k`` only says when or where: ``last week.``,
     ``on Tuesday in Iowa.`` (no clause, no quote of its own)."""
     n = len(toks) - 1 if toks and toks[-1].text in {".", "!", "?"} else len(toks)
-    if n - k > 8:
+    if n - k > 20:
         return False
     first = toks[k].low
-    if first not in _PREPOSITIONS and first not in _TIME_WORDS and first not in {"last", "this"}:
+    if first == ",":
+        k += 1
+        first = _low_at(toks, k)
+    if first not in _PREPOSITIONS and first not in _TIME_WORDS and first not in _TAIL_OPENERS:
         return False
-    return all(t.is_word and t.low not in {"that", "he", "she", "they"} for t in toks[k:n])
+    return all(
+        (t.is_word or t.text == ",") and t.low not in {"that", "he", "she", "they", ":"}
+        for t in toks[k:n]
+    )
+
+
+_TAIL_OPENERS = frozenset({"last", "this", "of"})
+
+
+def _low_at(toks: Sequence[Token], k: int) -> str:
+    return toks[k].low if 0 <= k < len(toks) else ""
 
 
 _PREPOSITIONS = _words("""at in on during after before from with to about over""")
@@ -1203,6 +1231,14 @@ def _takes_clause(
         return prev == "that" or w == "that"
     if w == "it" and k + 1 < len(toks) and toks[k + 1].low in _AUX:
         return True  # "believes it is possible"
+    if not cue.belief and toks[k].is_word and cue.lemma not in {"show", "find", "commit"}:
+        # "vowed to “bomb the hell” out of ...", "decried the GOP for “turning its back”":
+        # quoted words soon after the verb are what was said
+        for x in range(k, min(len(toks), k + 10)):
+            if qidx[x] >= 0:
+                return True
+            if toks[x].text in {".", ";", ":", "?", "!"}:
+                break
     if w in {"to", "for", "with", "by", "about", "of", "up", "in", "on", "at", "it", "so", "."}:
         return False
     if cue.lemma in _CLAUSE_VERBS:

@@ -323,6 +323,22 @@ def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[
         i += 1  # "said one New Hampshire Democrat", "said another aide"
     start_words = i
     stop = min(hi, k + 16)  # no name with its titles is longer
+    if i == k and toks[i].is_word and not toks[i].is_cap:
+        # "said retired neurosurgeon Ben Carson", "said master of ceremonies Asab Lee":
+        # lower-case titles before a name
+        x = i
+        while (
+            x < stop
+            and x - i < 5
+            and toks[x].is_word
+            and not toks[x].is_cap
+            and toks[x].low not in _NOT_NAME - {"of"}
+            and toks[x].low not in PRONOUNS
+            and not toks[x].low.endswith("ly")
+        ):
+            x += 1
+        if x > i and x < stop and toks[x].is_cap and toks[x].low not in _NOT_NAME:
+            i = x
     while i < stop:
         t = toks[i]
         if (
