@@ -339,6 +339,10 @@ def read_sentence(
             or (
                 (toks[m.i].low in _NOUN_FORMS and (m.i == 0 or not toks[m.i - 1].is_cap))
                 and not (m.i > 0 and toks[m.i - 1].low in {"he", "she", "it", "they", "who"})
+                and not (
+                    # "... and calls her “a liar”": a second verb of the subject
+                    prev == "and" and _low_at(toks, m.j) in {"her", "him", "them", "it", "me", "us"}
+                )
             )
         ):
             k = m.j
@@ -372,12 +376,23 @@ def read_sentence(
                 m.kind == "verb"
                 and toks[m.i].low in PARTICIPLES
                 and m.i > 0
-                and toks[m.i - 1].low in {",", "before", "after", "while", "by", "when"}
+                and (
+                    toks[m.i - 1].low in {",", "before", "after", "while", "by", "when"}
+                    # '... a “ridiculous proposition,” adding that ...'
+                    or (
+                        m.i > 1
+                        and qidx[m.i - 1] >= 0
+                        and toks[m.i - 1].text in CLOSING_MARKS
+                        and toks[m.i - 2].text == ","
+                    )
+                )
             ):
                 hit.shared = True
             elif m.kind in {"verb", "refusal"} and m.i > 1 and toks[m.i - 1].low == "and":
                 # "Trump doubled down ... and said C": the subject of the sentence
                 main = _main_subject(toks, lo, m.i - 1, qidx)
+                if main is None and lo > 0:
+                    main = _main_subject(toks, 0, m.i - 1, qidx)
                 if main is not None:
                     hit.subj = main
             elif m.kind == "verb" and m.i > 0 and (toks[m.i - 1].text == "," or qidx[m.i - 1] >= 0):
