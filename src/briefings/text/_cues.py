@@ -325,7 +325,7 @@ def match_cue(toks: Sequence[Token], k: int, *, beliefs: bool = True) -> CueMatc
         return None
     if w in {"fired", "shot", "fires", "shoots"} and _low(toks, k + 1) == "back":
         return CueMatch(k, k + 2, "fire back", A.ANSWER, "verb")
-    if w in {"went", "goes"} and _low(toks, k + 1) == "on" and _low(toks, k + 2) in {",", ":"}:
+    if w in {"went", "goes"} and _low(toks, k + 1) == "on" and _low(toks, k + 2) in {",", ":", "."}:
         return CueMatch(k, k + 2, "go on", A.STATEMENT, "verb")
     if w == "pointed" and _low(toks, k + 1) == "out":
         return CueMatch(k, k + 2, "point out", A.STATEMENT, "verb")

@@ -248,11 +248,27 @@ def _quote_index(toks: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
     return idx
 
 
+_TITLE_SMALL = _words("""of the and a an in on for to at & with or""")
+
+
+def _title_like(inner: str) -> bool:
+    """Whether quoted words read as a title (``Fox & Friends``, ``State of the Union``):
+    two to five words, each capitalised but for small ones."""
+    words = inner.rstrip(",.!?").split(None, 6)
+    if not 2 <= len(words) <= 5 or words[0] in {"I", "I'm", "I’m"}:
+        return False
+    return all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words) and any(
+        w.lower() not in _TITLE_SMALL for w in words[1:]
+    )
+
+
 def _is_clausal(text: str, s: int, q: Quote, toks: Sequence[Token], first: int | None) -> bool:
     """Whether a quote stands as a clause of its own (not a phrase in running text);
     ``first`` is the index of its first token."""
     inner = text[q.inner_start : q.inner_end].rstrip()
     words = len(inner.split(None, 3))
+    if _title_like(inner):
+        return False  # 'on MSNBC’s “Morning Joe,”': a title, not words said
     b = q.start
     while b > s and text[b - 1].isspace():
         b -= 1
