@@ -266,7 +266,7 @@ _CALL = frozenset({"call", "calls", "called", "calling", "dubbed", "labeled", "b
 CUE_STARTS = frozenset(
     {*SPEECH_FORMS, *BELIEF_FORMS, *REFUSAL_FORMS, *_CALL}
     | {"according", "in", "quoted", "expressed", "expresses", "voiced", "voices", "pointed"}
-    | {"made", "fired", "shot", "fires", "shoots", "went", "goes"}
+    | {"made", "fired", "shot", "fires", "shoots", "went", "goes", "read", "reads", "reading"}
 )
 
 
@@ -327,6 +327,11 @@ def match_cue(toks: Sequence[Token], k: int, *, beliefs: bool = True) -> CueMatc
         return CueMatch(k, k + 2, "fire back", A.ANSWER, "verb")
     if w in {"went", "goes"} and _low(toks, k + 1) == "on" and _low(toks, k + 2) in {",", ":", "."}:
         return CueMatch(k, k + 2, "go on", A.STATEMENT, "verb")
+    if w in {"read", "reads", "reading"}:
+        # "The email read: “...”", "a sign reading “...”": a text's words
+        if _low(toks, k + 1) in {":", ","} or (k + 1 < len(toks) and toks[k + 1].text in '"“'):
+            return CueMatch(k, k + 1, "read", A.STATEMENT, "verb")
+        return None
     if w == "pointed" and _low(toks, k + 1) == "out":
         return CueMatch(k, k + 2, "point out", A.STATEMENT, "verb")
     if w == "made" and _low(toks, k + 1) == "clear":

@@ -970,9 +970,14 @@ def read_sentence(
             while k0 < colon and toks[k0].low in _LEADERS:
                 k0 += 1
             main = phrase_after(toks, k0, colon - 1) if k0 < colon - 1 else None
+            cue_at = colon - 1
+            if toks[colon - 1].is_cap and toks[colon - 1].is_word:
+                # "by The Post’s Philip Bump: “...”": the name is the source, the colon the cue
+                main = subject_before(toks, colon, k0, appositive=False)
+                cue_at = colon
             ph = classify(text, toks, main[0], main[1]) if main else None
-            if main is not None and ph is not None and main[1] < colon:
-                cue = CueMatch(colon - 1, colon, toks[colon - 1].low, SpeechAct.STATEMENT, "verb")
+            if main is not None and ph is not None and main[1] <= cue_at:
+                cue = CueMatch(cue_at, cue_at + 1, toks[cue_at].low, SpeechAct.STATEMENT, "verb")
                 h = _Hit(cue, main)
                 speaker, mention = make_speaker(h)
                 if speaker is not None:
