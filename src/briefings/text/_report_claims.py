@@ -404,7 +404,7 @@ def read_sentence(
                 )
             ):
                 hit.shared = True
-            elif m.kind in {"verb", "refusal"} and m.i > 1 and toks[m.i - 1].low == "and":
+            elif m.kind in {"verb", "refusal"} and m.i > 1 and toks[m.i - 1].low in {"and", "but"}:
                 # "Trump doubled down ... and said C": the subject of the sentence
                 main = _main_subject(toks, lo, m.i - 1, qidx)
                 if main is None and lo > 0:
@@ -829,10 +829,25 @@ def read_sentence(
             continue
         if after < len(toks) and qidx[after] >= 0:
             continue
+        if not h.inverted and _clause_follows(toks, after, qidx):
+            continue  # "For his part, Bush tweeted Monday that C": the content follows
         if (
             after < len(toks)
             and not _ends_cue_clause(toks[after])
-            and not (h.inverted and toks[after].low in {"who", "whose", "which"})
+            and not (
+                h.inverted
+                and (
+                    toks[after].low in {"who", "whose", "which"}
+                    # '“...,” said a source close to the campaign.': the source goes on
+                    or (
+                        toks[after].low in {"close", "familiar", "to", "of", "with", "at", "in"}
+                        and not any(
+                            qidx[x] >= 0 or toks[x].low == "that"
+                            for x in range(after, min(len(toks), after + 12))
+                        )
+                    )
+                )
+            )
         ):
             continue  # "In a statement, X dismissed the claim": the cue has its own object
         # content: from the sentence start (or the previous claim) to the comma
@@ -923,6 +938,13 @@ def read_sentence(
             continue
         ktok, _ = cs
         first = toks[ktok]
+        if (
+            h.inverted
+            and h.cue.kind == "verb"
+            and qidx[ktok] < 0
+            and _low_at(toks, ktok - 1) not in {"that", ":"}
+        ):
+            continue  # "said a source close to the campaign": no content after the source
         if h.cue.kind == "verb" and not _takes_clause(h.cue, toks, ktok, k_addr, qidx):
             continue
         if h.cue.belief and (quote_speaker is not None or h.inverted):
@@ -1127,6 +1149,17 @@ def _late_cue(
         quotes=[(q.inner_start, q.inner_end)],
         para=para,
     )
+
+
+def _clause_follows(toks: Sequence[Token], k: int, qidx: list[int]) -> bool:
+    """Whether a ``that`` clause or a quote comes within a few words from token ``k``
+    (``tweeted Monday that``, ``said on Twitter that``), before any comma."""
+    for x in range(k, min(len(toks), k + 8)):
+        if qidx[x] >= 0 or toks[x].low == "that":
+            return True
+        if toks[x].text in {",", ".", ";", ":", "—", "–", "?", "!"}:
+            return False
+    return False
 
 
 def _adjunct_participle(tok: Token) -> bool:

@@ -363,6 +363,21 @@ def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[
             i += 1
         if i - start_words > 4:
             return None
+    if start_words > k and i > start_words:
+        # "said a former U.S. law enforcement official": names and nouns go on
+        x = i
+        while (
+            x < stop
+            and x - start_words < 7
+            and toks[x].is_word
+            and toks[x].low not in _NOT_NAME
+            and toks[x].low not in {"to", "of", "who", "whose", "and", "or"}
+            and toks[x].low not in _SKIP_BACK
+            and not toks[x].low.endswith("ly")
+        ):
+            x += 1
+        if x > i and x < hi and not toks[x].is_word:
+            i = x
     if i == start_words:
         return None
     return (k, i)
