@@ -1094,6 +1094,9 @@ def read_sentence(
         for rec, span in relay_here:
             if rec is not rc.speaker and all(r is not rec for r, _ in rc.relays):
                 rc.relays.append((rec, span))
+    for rc in claims:
+        if rc.form is not Form.DIRECT and rc.quotes and not rc.parts:
+            _end_at_last_quote(rc, text)
     claims.sort(key=lambda c: c.content[0])
     return claims
 
@@ -1149,6 +1152,30 @@ def _late_cue(
         quotes=[(q.inner_start, q.inner_end)],
         para=para,
     )
+
+
+_TAIL_BREAKS = (", ", " - ", " — ", " – ", " -- ", "; ", " as ", " until ", " because ", " when ")
+
+
+def _end_at_last_quote(rc: RawClaim, text: str) -> None:
+    """Cut a paraphrase with quoted words where the writer's own clause starts after
+    its last quote: ``he’s “excited where we stand” as he faces ...``."""
+    a, b = rc.content
+    qe = max(e for _, e in rc.quotes)
+    if not a < qe < b:
+        return
+    while qe < b and text[qe] in CLOSING_MARKS:
+        qe += 1
+    tail = text[qe:b]
+    if len(tail.split()) < 6:
+        return
+    cut = min((i for i in (tail.find(t) for t in _TAIL_BREAKS) if i >= 0), default=-1)
+    if cut < 0:
+        return
+    end = qe + cut
+    while end > a and text[end - 1] in " ,":
+        end -= 1
+    rc.content = (a, end)
 
 
 def _clause_follows(toks: Sequence[Token], k: int, qidx: list[int]) -> bool:
