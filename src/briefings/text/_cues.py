@@ -170,6 +170,9 @@ SPEECH_VERBS: dict[str, SpeechAct] = {
     "lash": A.CRITICISM,
     "vent": A.CRITICISM,
     "fume": A.CRITICISM,
+    "remember": A.STATEMENT,
+    "reflect": A.STATEMENT,
+    "elaborate": A.EXPLANATION,
 }
 
 BELIEF_VERBS: dict[str, SpeechAct] = {

@@ -648,6 +648,9 @@ def read_sentence(
             if qidx[j] < 0 and toks[j].text == "," and j + 1 < n and qidx[j + 1] < 0:
                 nxt = toks[j + 1].low
                 if nxt in {"but", "while", "though", "although", "whereas"}:
+                    if nxt == "but" and _quote_goes_on(toks, j + 2, qidx):
+                        j += 1
+                        continue  # 'he had offers, but “the offers were ...”': the same words
                     return toks[j].start, [], j
                 if nxt in _FRAMING:
                     a2, b2 = _strip_span(text, toks[j + 1].start, e)
@@ -955,6 +958,7 @@ def read_sentence(
             first.low in {"this", "it"}
             and ktok + 1 < len(toks)
             and (toks[ktok + 1].low in _PREPOSITIONS or not toks[ktok + 1].is_word)
+            and qidx[ktok + 1] < 0  # 'called it “shameful”' goes on
         ):
             end_c = first.end  # "announced this during a meeting": the content is "this"
         a, b = _strip_span(text, a, end_c)
@@ -1176,6 +1180,17 @@ def _end_at_last_quote(rc: RawClaim, text: str) -> None:
     while end > a and text[end - 1] in " ,":
         end -= 1
     rc.content = (a, end)
+
+
+def _quote_goes_on(toks: Sequence[Token], k: int, qidx: list[int]) -> bool:
+    """Whether quoted words follow token ``k`` within a few words, with no cue or
+    subject of its own before them (``but that he “did everything we could do.”``)."""
+    for x in range(k, min(len(toks), k + 6)):
+        if qidx[x] >= 0:
+            return True
+        if not toks[x].is_word or toks[x].is_cap or toks[x].low in CUE_STARTS:
+            return False
+    return False
 
 
 def _clause_follows(toks: Sequence[Token], k: int, qidx: list[int]) -> bool:
