@@ -386,6 +386,18 @@ def read_sentence(
             subj = subject_before(toks, m.i, lo, appositive=not toks[m.i].low.endswith("ing"))
             if subj is None and m.i - 1 >= 0 and toks[m.i - 1].low == "who" and m.i - 2 >= 0:
                 subj = subject_before(toks, m.i - 2, lo)
+            if (
+                subj is not None
+                and toks[m.i].low.endswith("ing")
+                and subj[0] > lo
+                and toks[subj[0] - 1].is_word
+                and not toks[subj[0] - 1].is_cap
+                and toks[subj[0] - 1].low not in _NOT_VERBS
+            ):
+                # "She released a statement saying ...": the statement's author speaks
+                main = _main_subject(toks, lo, subj[0] - 1, qidx)
+                if main is not None:
+                    subj = main
             if subj is not None:
                 hit.subj = subj
             elif (
@@ -1180,6 +1192,12 @@ def _end_at_last_quote(rc: RawClaim, text: str) -> None:
     while end > a and text[end - 1] in " ,":
         end -= 1
     rc.content = (a, end)
+
+
+_NOT_VERBS = _words(
+    """and but or that who which whom whose when while as if because than of to for at in
+    on by with from about into over after before during under"""
+)
 
 
 def _quote_goes_on(toks: Sequence[Token], k: int, qidx: list[int]) -> bool:
