@@ -270,6 +270,7 @@ CUE_STARTS = frozenset(
     {*SPEECH_FORMS, *BELIEF_FORMS, *REFUSAL_FORMS, *_CALL}
     | {"according", "in", "quoted", "expressed", "expresses", "voiced", "voices", "pointed"}
     | {"made", "fired", "shot", "fires", "shoots", "went", "goes", "read", "reads", "reading"}
+    | {"put", "puts"}
 )
 
 
@@ -335,6 +336,8 @@ def match_cue(toks: Sequence[Token], k: int, *, beliefs: bool = True) -> CueMatc
         if _low(toks, k + 1) in {":", ","} or (k + 1 < len(toks) and toks[k + 1].text in '"“'):
             return CueMatch(k, k + 1, "read", A.STATEMENT, "verb")
         return None
+    if w in {"put", "puts"} and _low(toks, k + 1) == "it" and _low(toks, k + 2) in {",", ":"}:
+        return CueMatch(k, k + 2, "put it", A.STATEMENT, "verb")  # "as Milbank puts it,"
     if w == "pointed" and _low(toks, k + 1) == "out":
         return CueMatch(k, k + 2, "point out", A.STATEMENT, "verb")
     if w == "made" and _low(toks, k + 1) == "clear":

@@ -954,6 +954,13 @@ def read_sentence(
         ktok, _ = cs
         first = toks[ktok]
         if (
+            ktok > 0
+            and toks[ktok - 1].text == ","
+            and ktok - 1 == k_addr
+            and (_adjunct_participle(first) or first.low in PARTICIPLES)
+        ):
+            continue  # "Trump asked, turning ...": no content of its own
+        if (
             h.inverted
             and h.cue.kind == "verb"
             and qidx[ktok] < 0
@@ -1244,6 +1251,8 @@ def _time_tail(toks: Sequence[Token], k: int) -> bool:
     if first == ",":
         k += 1
         first = _low_at(toks, k)
+        if k < len(toks) and (_adjunct_participle(toks[k]) or first in PARTICIPLES):
+            return True  # "Trump asked, turning the question into ...": the writer's clause
     if first not in _PREPOSITIONS and first not in _TIME_WORDS and first not in _TAIL_OPENERS:
         return False
     return all(

@@ -319,6 +319,8 @@ def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[
     if toks[k].low in PRONOUNS:
         return (k, k + 1)
     i = k
+    if toks[i].low in {"another", "one"} and (k + 1 >= hi or not toks[k + 1].is_word):
+        return (k, k + 1)  # '“...,” tweeted another.'
     if toks[i].low in _DETERMINERS or toks[i].low in _AFTER_DET:
         i += 1  # "said one New Hampshire Democrat", "said another aide"
     start_words = i
