@@ -395,8 +395,8 @@ def read_sentence(
                 and toks[subj[0] - 1].low not in _NOT_VERBS
             ):
                 # "She released a statement saying ...": the statement's author speaks
-                main = _main_subject(toks, lo, subj[0] - 1, qidx)
-                if main is not None:
+                main = _main_subject(toks, lo, subj[0], qidx)
+                if main is not None and main[1] < subj[0]:
                     subj = main
             if subj is not None:
                 hit.subj = subj

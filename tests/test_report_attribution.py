@@ -1,0 +1,92 @@
+"""Attribution patterns of news prose the report reader resolves (sources, cues,
+content boundaries), each as it is annotated in political news corpora."""
+
+from __future__ import annotations
+
+from briefings.text import parse_report
+
+
+def _claims(text: str) -> list[tuple[str, str, str]]:
+    """(speaker name, cue text, content text) of each claim, in order."""
+    b = parse_report(text)
+    out = []
+    for c in b.claims:
+        speaker = b.speaker(c)
+        out.append((speaker.name if speaker else "", c.cue.span.text if c.cue else "", c.text))
+    return out
+
+
+def _doc(*paragraphs: str) -> str:
+    return "\n\n".join(("Senate race heats up", "The campaign went on.", *paragraphs, "The end."))
+
+
+def test_one_word_answer_opening_the_sentence() -> None:
+    got = _claims(_doc("Ann Lee spoke at the rally.", '"Absolutely," she said when asked.'))
+    assert ("Ann Lee", "said", '"Absolutely,"') in got
+
+
+def test_title_between_quote_and_named_subject() -> None:
+    text = _doc('"Cruz and Rubio are moving up," former presidential candidate Herman Cain said.')
+    assert _claims(text) == [("Herman Cain", "said", '"Cruz and Rubio are moving up,"')]
+
+
+def test_inverted_source_with_numeral_determiner() -> None:
+    text = _doc("“Every surrogate is lowering expectations,” said one New Hampshire Democrat.")
+    got = _claims(text)
+    assert len(got) == 1
+    assert got[0][2] == "“Every surrogate is lowering expectations,”"
+
+
+def test_late_cue_with_a_time_tail_claims_the_quote_before() -> None:
+    text = _doc("“There is a special place for people like her!” Smith said last week.")
+    assert _claims(text) == [("Smith", "said", "“There is a special place for people like her!”")]
+
+
+def test_paragraph_ending_in_a_colon_introduces_the_next() -> None:
+    text = _doc("Reporter Jane Okafor says:", '"The situation there is a frontline."')
+    assert _claims(text) == [("Jane Okafor", "says", '"The situation there is a frontline."')]
+
+
+def test_quoted_words_after_a_speech_verb_are_content() -> None:
+    text = _doc('Trump vowed to "bomb the hell" out of the Islamic State.')
+    got = _claims(text)
+    assert len(got) == 1
+    assert got[0][1] == "vowed"
+    assert '"bomb the hell"' in got[0][2]
+
+
+def test_quoted_title_is_not_a_cue_less_quote() -> None:
+    text = _doc(
+        "“The vote was close,” Ann Lee said. On MSNBC’s “Morning Joe,” the governor discussed it."
+    )
+    assert all("Morning Joe" not in content for _, _, content in _claims(text))
+
+
+def test_statement_author_speaks_not_the_statement() -> None:
+    text = _doc('Senator Ann Lee released a statement saying the plan "must be stopped."')
+    got = _claims(text)
+    assert [(s, c) for s, c, _ in got] == [("Ann Lee", "saying")]
+
+
+def test_paraphrase_ends_with_the_writers_clause() -> None:
+    text = _doc(
+        "Trump told reporters he is “excited where we stand” as he faces a critically "
+        "important test in the primary next week."
+    )
+    got = _claims(text)
+    assert len(got) == 1
+    assert got[0][2] == "he is “excited where we stand”"
+
+
+def test_progressive_cue() -> None:
+    text = _doc("Trump is questioning whether Obama would have attended “if it were held there.”")
+    got = _claims(text)
+    assert [(s, c) for s, c, _ in got] == [("Trump", "questioning")]
+
+
+def test_role_with_complement_as_subject() -> None:
+    text = _doc('The secretary of state said she was "not only here to do my job."')
+    got = _claims(text)
+    assert len(got) == 1
+    assert got[0][1] == "said"
+    assert got[0][2] == 'she was "not only here to do my job."'
