@@ -251,6 +251,12 @@ def _quote_index(toks: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
 _TITLE_SMALL = _words("""of the and a an in on for to at & with or""")
 
 
+def _initial(word: str) -> bool:
+    """``W.``, ``U.S.``, ``Sen.``: an initial or a short abbreviation."""
+    bare = word.replace(".", "")
+    return word.endswith(".") and bare.isalpha() and len(bare) <= 3 and word[:1].isupper()
+
+
 def _title_like(inner: str) -> bool:
     """Whether quoted words read as a title (``Fox & Friends``, ``State of the Union``):
     two to five words, each capitalised but for small ones."""
@@ -709,7 +715,8 @@ def read_sentence(
                     not h.inverted
                     and gap[:1] in {" ", ","}
                     and len(rest.split()) <= 6
-                    and not any(ch in rest for ch in '.;:!?"“”()')
+                    and not any(ch in rest for ch in ';:!?"“”()')
+                    and all(_initial(w) for w in rest.split() if "." in w)
                     and h.subj is not None
                     and h.subj[1] <= h.cue.i
                 ):
@@ -1048,29 +1055,10 @@ def read_sentence(
             taken.append((q.start, q.end))
             continue
         before = claims[-1] if claims else (ctx.claims[-1] if ctx.claims else None)
-        other = None
-        if not claims and ctx.since and before is not None and para - before.para <= 2:
-            other = next((x for x in reversed(ctx.since) if x[0] is not before.speaker), None)
-        if other is None and (before is None or before.speaker is None or para - before.para > 1):
+        # (a quote is not given to someone merely named since the last claim: in news
+        # prose the person named is more often the subject talked about)
+        if before is None or before.speaker is None or para - before.para > 1:
             ctx.pending = (q, para)  # a later "Lee said." may still claim it
-            continue
-        if other is not None:
-            # someone else was named since that claim: the quote is theirs
-            rc = RawClaim(
-                speaker=other[0],
-                mention=other[1],
-                cue=None,
-                cue_parts=[],
-                lemma="",
-                act=SpeechAct.STATEMENT,
-                form=Form.DIRECT,
-                content=(q.start, q.end),
-                quotes=[(q.inner_start, q.inner_end)],
-                para=para,
-                continuation=True,
-            )
-            claims.append(rc)
-            taken.append((q.start, q.end))
             continue
         assert before is not None
         assert before.speaker is not None
