@@ -1357,7 +1357,12 @@ def _takes_clause(
         return prev == "that" or w == "that"
     if w == "it" and k + 1 < len(toks) and toks[k + 1].low in _AUX:
         return True  # "believes it is possible"
-    if not cue.belief and toks[k].is_word and cue.lemma not in {"show", "find", "commit"}:
+    if (
+        not cue.belief
+        and toks[k].is_word
+        and cue.lemma not in {"show", "find", "commit"}
+        and w not in {"in", "on", "at", "during", "after", "before", "from", "with", "over"}
+    ):
         # "vowed to “bomb the hell” out of ...", "decried the GOP for “turning its back”":
         # quoted words soon after the verb are what was said
         for x in range(k, min(len(toks), k + 10)):
