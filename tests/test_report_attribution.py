@@ -90,3 +90,8 @@ def test_role_with_complement_as_subject() -> None:
     assert len(got) == 1
     assert got[0][1] == "said"
     assert got[0][2] == 'she was "not only here to do my job."'
+
+
+def test_sentence_opening_cue_with_the_source_after_it() -> None:
+    text = _doc("Said Dorothy Poynter, who grew up with him, “We were all so proud of him.”")
+    assert _claims(text) == [("Dorothy Poynter", "Said", "“We were all so proud of him.”")]

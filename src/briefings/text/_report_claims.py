@@ -345,7 +345,15 @@ def read_sentence(
         if m is None or any(qidx[x] >= 0 for x in range(m.i, min(m.j, len(toks)))):
             k += 1
             continue
-        if m.kind != "according" and not t.text[:1].islower():
+        opening = (
+            # "Said Dorothy Poynter, who grew up with him, “...”": the cue opens the sentence
+            m.i == 0
+            and m.kind == "verb"
+            and (t.low.endswith("ed") or t.low == "said")
+            and m.j < len(toks)
+            and toks[m.j].is_cap
+        )
+        if m.kind != "according" and not t.text[:1].islower() and not opening:
             k += 1
             continue
         prev = toks[m.i - 1].low if m.i > 0 else ""
@@ -429,7 +437,9 @@ def read_sentence(
                     main = _main_subject(toks, 0, m.i - 1, qidx)
                 if main is not None:
                     hit.subj = main
-            elif m.kind == "verb" and m.i > 0 and (toks[m.i - 1].text == "," or qidx[m.i - 1] >= 0):
+            elif m.kind == "verb" and (
+                opening or (m.i > 0 and (toks[m.i - 1].text == "," or qidx[m.i - 1] >= 0))
+            ):
                 rng = phrase_after(toks, m.j)
                 if rng is not None and toks[rng[0]].low not in {"that", "this"}:
                     hit.subj = rng
