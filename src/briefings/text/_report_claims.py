@@ -190,6 +190,9 @@ def note_people(
     k = lo
     while k < hi:
         t = toks[k]
+        if k == 0 and t.is_cap and t.low in {"said", "says", "added", "stated", "wrote"}:
+            k += 1  # "Said Dorothy Poynter, ...": the cue is not part of the name
+            continue
         if t.is_cap and t.is_word:
             rng = phrase_after(toks, k, hi)
             if (
