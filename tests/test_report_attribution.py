@@ -95,3 +95,9 @@ def test_role_with_complement_as_subject() -> None:
 def test_sentence_opening_cue_with_the_source_after_it() -> None:
     text = _doc("Said Dorothy Poynter, who grew up with him, “We were all so proud of him.”")
     assert _claims(text) == [("Dorothy Poynter", "Said", "“We were all so proud of him.”")]
+
+
+def test_source_familiar_with_before_its_cue() -> None:
+    text = _doc("Another source familiar with Cruz’s thinking said, “He will try to be friendly.”")
+    got = _claims(text)
+    assert [(c, content) for _, c, content in got] == [("said", "“He will try to be friendly.”")]

@@ -401,6 +401,8 @@ def read_sentence(
         else:
             lo = after_quote if after_quote <= m.i else 0
             subj = subject_before(toks, m.i, lo, appositive=not toks[m.i].low.endswith("ing"))
+            if subj is None:
+                subj = _source_familiar_with(toks, m.i, lo, qidx)
             if subj is None and m.i - 1 >= 0 and toks[m.i - 1].low == "who" and m.i - 2 >= 0:
                 subj = subject_before(toks, m.i - 2, lo)
             if (
@@ -1206,6 +1208,23 @@ _NOT_VERBS = _words(
     """and but or that who which whom whose when while as if because than of to for at in
     on by with from about into over after before during under"""
 )
+
+
+def _source_familiar_with(
+    toks: Sequence[Token], k: int, lo: int, qidx: list[int]
+) -> tuple[int, int] | None:
+    """``a source familiar with Cruz’s thinking said``, ``a person close to the
+    campaign says``: the noun phrase before its ``familiar with`` / ``close to``."""
+    for x in range(k - 1, max(lo, k - 10), -1):
+        if qidx[x] >= 0 or toks[x].text in {",", ".", ";", ":"}:
+            return None
+        low = toks[x].low
+        if (low == "familiar" and _low_at(toks, x + 1) == "with") or (
+            low == "close" and _low_at(toks, x + 1) == "to"
+        ):
+            rng = subject_before(toks, x, lo, appositive=False)
+            return (rng[0], k) if rng is not None else None
+    return None
 
 
 def _quote_goes_on(toks: Sequence[Token], k: int, qidx: list[int]) -> bool:
