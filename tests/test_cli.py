@@ -137,3 +137,17 @@ def test_console_script_reads_stdin() -> None:
         check=True,
     )
     assert briefings.from_json(proc.stdout).document.text == "Nothing was said."
+
+
+@pytest.mark.parametrize(
+    "command", ["parse", "convert", "validate", "schema", "formats", "evaluate", "index", "query"]
+)
+def test_every_command_has_help_with_examples(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        main([command, "--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("usage: briefings " + command)
+    assert "\nexamples:\n  briefings " + command in out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -36,12 +37,23 @@ def build_parser() -> argparse.ArgumentParser:
         prog="briefings",
         description="Read press briefings and news reports of them into data: "
         "who said what, when, to whom, relayed by whom, with exact offsets.",
+        epilog="examples:\n"
+        "  briefings parse --to csv --published 2025-03-04 report.txt\n"
+        "  briefings parse --kind transcript --to turns transcript.txt\n"
+        "  briefings COMMAND --help",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"briefings {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module_name in _COMMANDS:
         module = importlib.import_module(module_name)
-        p = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        p = sub.add_parser(
+            module.NAME,
+            help=module.HELP,
+            description=module.HELP,
+            epilog=getattr(module, "EXAMPLES", None),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         module.add_arguments(p)
         p.set_defaults(_run=module.run)
     return parser
@@ -63,6 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = getattr(exc, "filename", None)
         prefix = f"{where}: " if where else ""
         print(f"briefings: error: {prefix}{_one_line(exc)}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader went away (`briefings ... | head`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return 1
     except OSError as exc:
         print(

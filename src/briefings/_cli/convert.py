@@ -12,6 +12,12 @@ from briefings.model import Briefing
 
 NAME = "convert"
 HELP = "convert briefings from one format to another (json, jsonl, brat, ... -> any writable)"
+EXAMPLES = """\
+examples:
+  briefings convert --from brat --text doc.txt doc.ann --to json --out doc.json
+  briefings convert doc.json --to html --out doc.html
+  briefings convert corpus.jsonl --to csv --out claims.csv
+"""
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

@@ -8,6 +8,10 @@ from briefings import codecs
 
 NAME = "formats"
 HELP = "list the available formats, their suffixes and whether they read and write"
+EXAMPLES = """\
+examples:
+  briefings formats
+"""
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

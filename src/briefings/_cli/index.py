@@ -9,6 +9,10 @@ from briefings.index import build_index
 
 NAME = "index"
 HELP = "build a SQLite index of claims (people, aliases, events, full text) from JSON Lines"
+EXAMPLES = """\
+examples:
+  briefings index corpus.jsonl corpus.db
+"""
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

@@ -35,6 +35,14 @@ from briefings.model import Briefing
 
 NAME = "parse"
 HELP = "read news reports or briefing transcripts and write them in a format"
+EXAMPLES = """\
+examples:
+  briefings parse --to csv --published 2025-03-04 report.txt
+  briefings parse --kind transcript --to turns transcript.txt > turns.csv
+  briefings parse --to brat --out pred/ texts/*.txt        # pred/NAME.ann
+  briefings parse --jobs 4 --to jsonl --out corpus.jsonl --errors errors.jsonl texts/
+  cat report.txt | briefings parse --to json -
+"""
 
 
 def _jobs(value: str) -> int:

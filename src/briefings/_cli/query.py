@@ -14,6 +14,11 @@ from briefings.model import SpeechAct
 
 NAME = "query"
 HELP = "find claims in an index by speaker (any alias), speech act, dates and full text"
+EXAMPLES = """\
+examples:
+  briefings query corpus.db --speaker peskov --act warning --since 2021-12-01
+  briefings query corpus.db --text '"security guarantees"' --to csv
+"""
 
 _COLUMNS = ("date", "speaker", "act", "form", "content", "title", "source", "line", "claim")
 

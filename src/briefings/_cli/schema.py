@@ -10,6 +10,10 @@ from briefings.codecs.schema import json_schema
 
 NAME = "schema"
 HELP = "print the JSON Schema (2020-12) that serialized briefings follow"
+EXAMPLES = """\
+examples:
+  briefings schema --out briefings-1.schema.json
+"""
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:

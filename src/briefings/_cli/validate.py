@@ -11,6 +11,11 @@ from briefings.errors import BriefingsError
 
 NAME = "validate"
 HELP = "check that files hold valid briefings (types, spans, references); exit 1 if not"
+EXAMPLES = """\
+examples:
+  briefings validate doc.json corpus.jsonl
+  briefings validate --from json - < doc.json
+"""
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
