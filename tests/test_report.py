@@ -238,3 +238,14 @@ def test_embedded_claims_go_with_a_dropped_parent() -> None:
     b = parse_report("“s ,””P said“minister said v")
     ids = {c.id for c in b.claims}
     assert all(c.parent_id is None or c.parent_id in ids for c in b.claims)
+
+
+def test_a_refusal_followed_by_an_added_statement_gives_both_claims() -> None:
+    text = (
+        "Minister Ana Voss spoke on Monday. Asked whether the talks had failed, she "
+        'declined to comment, adding only that the ministry "remains open to dialogue."'
+    )
+    b = parse_report(text)
+    acts = [(c.act.value, c.cue.span.text if c.cue else None) for c in b.claims]
+    assert acts == [("refusal", "declined to comment"), ("statement", "adding")]
+    assert {b.speaker(c).name for c in b.claims} == {"Ana Voss"}  # type: ignore[union-attr]

@@ -928,6 +928,20 @@ def read_sentence(
         claims.append(rc)
         taken.append((a, rc.content[1] if second else toks[end_tok - 1].end))
 
+    def refuse(
+        h: _Hit,
+        speaker: EntityRec,
+        mention: tuple[int, int, MentionKind] | None,
+        start: int,
+        end: int,
+    ) -> None:
+        """A refusal ("declined to comment"): the refused act is the content."""
+        a, b = toks[h.cue.j - 1].start, toks[h.cue.j - 1].end
+        rc = _new_claim(h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para)
+        rc.clause = (start, end)
+        claims.append(rc)
+        taken.append((start, end))
+
     # 4. indirect claims, cue before the content
     for hn, h in enumerate(hits):
         if hn in used_hits:
@@ -964,14 +978,7 @@ def read_sentence(
                 )
                 _apply_info(ctx.lead, {}, addr, addr_ent, is_relay)
             if h.cue.kind == "refusal":
-                # "declined to comment": the refused act is the content
-                a, b = toks[h.cue.j - 1].start, toks[h.cue.j - 1].end
-                rc = _new_claim(
-                    h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para
-                )
-                rc.clause = (cue_start, e)
-                claims.append(rc)
-                taken.append((cue_start, e))
+                refuse(h, speaker, mention, cue_start, e)
             continue
         ktok, _ = cs
         first = toks[ktok]
@@ -981,6 +988,8 @@ def read_sentence(
             and ktok - 1 == k_addr
             and (_adjunct_participle(first) or first.low in PARTICIPLES)
         ):
+            if h.cue.kind == "refusal":  # "declined to comment, adding that ..."
+                refuse(h, speaker, mention, cue_start, toks[ktok - 1].start)
             continue  # "Trump asked, turning ...": no content of its own
         if (
             h.inverted
