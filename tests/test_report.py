@@ -249,3 +249,11 @@ def test_a_refusal_followed_by_an_added_statement_gives_both_claims() -> None:
     acts = [(c.act.value, c.cue.span.text if c.cue else None) for c in b.claims]
     assert acts == [("refusal", "declined to comment"), ("statement", "adding")]
     assert {b.speaker(c).name for c in b.claims} == {"Ana Voss"}  # type: ignore[union-attr]
+
+
+def test_a_trailing_quoted_by_is_a_relay_not_content() -> None:
+    for tail in (", quoted by the Harbour Gazette.", ", as quoted by TASS."):
+        text = "Deputy Minister Tomas Reyes said the summit would take place as planned" + tail
+        (claim,) = parse_report(text).claims
+        assert claim.content.text == "the summit would take place as planned"
+        assert len(claim.relayed_by) == 1

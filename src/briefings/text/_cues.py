@@ -298,6 +298,13 @@ def match_cue(toks: Sequence[Token], k: int, *, beliefs: bool = True) -> CueMatc
         if toks[k + 2].is_word and verb.isalpha():
             return CueMatch(k, k + 3, REFUSAL_FORMS[w], A.REFUSAL, "refusal")
         return None
+    if (
+        w in {"quoted", "cited"}
+        and _low(toks, k + 1) == "by"
+        and (_low(toks, k - 1) == "," or (_low(toks, k - 1) == "as" and _low(toks, k - 2) == ","))
+    ):
+        # "C, (as) quoted by X": X is where the words come from, as with "according to"
+        return CueMatch(k, k + 2, "according to", A.STATEMENT, "according")
     if w == "quoted" and _low(toks, k - 1) in {"was", "is", "were", "been"}:
         # "was quoted by TASS as saying"
         if _low(toks, k + 1) == "by":

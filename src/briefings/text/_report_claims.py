@@ -694,6 +694,10 @@ def read_sentence(
                         return toks[j].start, [], j
                 if nxt == "according" and j + 2 < n and toks[j + 2].low == "to":
                     return toks[j].start, [], j
+                # ", (as) quoted by X" / ", cited by X": the relay, not the words
+                by = j + 3 if nxt == "as" else j + 2
+                if by < n and toks[by].low == "by" and toks[by - 1].low in {"quoted", "cited"}:
+                    return toks[j].start, [], j
                 rng = subject_before_cue(j + 1)
                 if rng:
                     return toks[j].start, [], j
