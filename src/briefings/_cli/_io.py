@@ -15,6 +15,7 @@ from briefings.errors import BriefingsError, UnknownFormatError
 from briefings.model import Briefing
 
 __all__ = [
+    "is_output_dir",
     "iso_date",
     "open_output",
     "read_text",
@@ -22,6 +23,11 @@ __all__ = [
     "writable_format",
     "write_outputs",
 ]
+
+
+def is_output_dir(out: str | None) -> bool:
+    """Whether ``--out`` names a folder (existing, or ending in ``/``): one file per input."""
+    return out is not None and out != "-" and (out.endswith(("/", "\\")) or Path(out).is_dir())
 
 
 def writable_format(name: str) -> Format:
@@ -83,7 +89,8 @@ def write_outputs(fmt: Format, items: Iterable[tuple[str, Briefing]], out: str |
     there is only one.
     """
     assert fmt.write is not None
-    if out is not None and out != "-" and (out.endswith(("/", "\\")) or Path(out).is_dir()):
+    if is_output_dir(out):
+        assert out is not None
         directory = Path(out)
         directory.mkdir(parents=True, exist_ok=True)
         n = 0

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from briefings import codecs
-from briefings._cli._io import iso_date, open_output, writable_format, write_outputs
+from briefings._cli._io import is_output_dir, iso_date, open_output, writable_format, write_outputs
 from briefings.codecs.json import to_json
 from briefings.corpus import (
     Failure,
@@ -211,7 +211,7 @@ def run(args: argparse.Namespace) -> int:
     )
     progress = _Progress(sys.stderr, len(paths), enabled=not args.quiet and sys.stderr.isatty())
     out: str | None = args.out
-    to_dir = out not in (None, "-") and (str(out).endswith(("/", "\\")) or Path(str(out)).is_dir())
+    to_dir = is_output_dir(out)
     if to_dir:
         _check_names(paths, fmt.suffixes[0])
     elif not fmt.many and len(paths) > 1:  # say so before parsing, not after

@@ -16,7 +16,6 @@ until the whole document is valid. Size and nesting depth are limited.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections.abc import Iterable
 from typing import IO, Any
@@ -207,7 +206,7 @@ def _json_type(value: Any) -> str:
     if isinstance(value, bool):
         return "a boolean"
     if isinstance(value, int | float):
-        return "a number" if not (isinstance(value, float) and math.isnan(value)) else "NaN"
+        return "a number"
     if isinstance(value, str):
         return "a string"
     if isinstance(value, list):
