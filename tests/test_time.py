@@ -8,11 +8,19 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from briefings.model import Anchor, Granularity, TimeKind
-from briefings.text._time import TimeMatch, find_times, guess_tense, reanchor
+from briefings.text._time import (
+    _PATTERNS,
+    TimeMatch,
+    _hint_lines,
+    _scan,
+    find_times,
+    guess_tense,
+    reanchor,
+)
 
 THU = dt.date(2024, 12, 26)  # a Thursday
 
@@ -335,6 +343,50 @@ def test_total_and_spans_slice_the_text(
             assert moved.anchor_date == THU
         else:
             assert moved == m
+
+
+_scan_pieces = st.sampled_from(
+    [
+        "Monday, Jan. 24, 2022",
+        "on the 28th",
+        "15th of December",
+        "21-24 May 2019",
+        "from July 31 to August 5",
+        "2021-12-15",
+        "in 2024",
+        "mid-",
+        "since",
+        "two days ago",
+        "SEPTEMBER",
+        "Sept.",
+        "last",
+        "\u00a0",
+        "\t",
+        "\n",
+        "\r\n",
+        "\u2028",
+        "\u0663",  # an Arabic-Indic digit: \\d, not [0-9]
+        "a",
+        ".",
+        ",",
+    ]
+)
+_scan_texts = st.lists(_pieces | _scan_pieces | st.text(max_size=2)).map("".join)
+
+
+@given(text=_scan_texts, a=st.integers(0, 60), b=st.integers(0, 400))
+@example(text="x\non the \u0663rd.\nin 19\u0663\u0663 on\nMonday", a=0, b=400)
+@example(text="on the 28th\n\non the 3rd\n", a=1, b=400)
+def test_hinted_scan_finds_what_a_full_scan_finds(text: str, a: int, b: int) -> None:
+    # the scan reads only the lines holding a pattern's hint: the same matches,
+    # with the same groups, as finditer over the whole range
+    lo, hi = min(a, len(text)), max(min(a, len(text)), min(b, len(text)))
+    for pattern, _handler, hint in _PATTERNS:
+        lines = None if hint is None else _hint_lines(hint, text, lo, hi)
+        got = [(m.span(), m.groupdict()) for m in _scan(pattern, lines, text, lo, hi)]
+        want = [(m.span(), m.groupdict()) for m in pattern.finditer(text, lo, hi)]
+        assert got == want, pattern.pattern[:60]
+        assert all("\n" not in text[s:e] for (s, e), _ in want)
 
 
 def test_linear_time_on_pathological_input() -> None:

@@ -845,26 +845,80 @@ def _phrase(ctx: _Context, m: re.Match[str]) -> TimeMatch | None:
 
 
 _Handler = Callable[[_Context, re.Match[str]], "TimeMatch | None"]
-_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
-    (_MDMD, _cross_month),
-    (_MDY, _dates),
-    (_DMY, _dates),
-    (_ISO, _iso),
-    (_MY, _month_year),
-    (_M, _month_alone),
-    (_Y, _year_alone),
-    (_DAY_ALONE, _day_alone),
-    (_WD, _weekday),
-    (_AGO, _ago),
-    (_REL, _phrase),
+
+# No pattern above matches a line break, and each match but _REL's holds one of
+# these words or digit runs: the scan for a pattern reads only the lines where its
+# hint occurs (a hint is a plain alternation of literals, which the regex engine
+# finds by skipping quickly over all other characters).
+_MONTH_HINT = re.compile(_alt(sorted({w[:3] for w in _cased(list(_MONTHS))})))
+_WEEKDAY_HINT = re.compile(_alt(sorted({w[:3] for w in _cased(list(_WEEKDAYS))})))
+_ISO_HINT = re.compile(r"\d\d\d\d-[01]\d-[0-3]\d")
+_YEAR_HINT = re.compile(r"1[89]\d\d|2[01]\d\d")
+_DAY_HINT = re.compile(r"\d(?:st|nd|rd|th)")
+_AGO_HINT = re.compile("ago")
+
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler, re.Pattern[str] | None], ...] = (
+    (_MDMD, _cross_month, _MONTH_HINT),
+    (_MDY, _dates, _MONTH_HINT),
+    (_DMY, _dates, _MONTH_HINT),
+    (_ISO, _iso, _ISO_HINT),
+    (_MY, _month_year, _MONTH_HINT),
+    (_M, _month_alone, _MONTH_HINT),
+    (_Y, _year_alone, _YEAR_HINT),
+    (_DAY_ALONE, _day_alone, _DAY_HINT),
+    (_WD, _weekday, _WEEKDAY_HINT),
+    (_AGO, _ago, _AGO_HINT),
+    (_REL, _phrase, None),
 )
+
+
+def _hint_lines(hint: re.Pattern[str], text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The lines of ``text[lo:hi]`` (start, end of line) where ``hint`` occurs."""
+    out: list[tuple[int, int]] = []
+    pos = lo
+    while pos < hi:
+        h = hint.search(text, pos, hi)
+        if h is None:
+            break
+        line_end = text.find("\n", h.start(), hi)
+        if line_end < 0:
+            line_end = hi
+        out.append((max(pos, text.rfind("\n", pos, h.start()) + 1), line_end))
+        pos = line_end + 1
+    return out
+
+
+def _scan(
+    pattern: re.Pattern[str], lines: list[tuple[int, int]] | None, text: str, lo: int, hi: int
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, lo, hi)``, reading only ``lines`` (all when ``None``).
+
+    The same matches when every match lies in one of ``lines``: none spans a line
+    break, and each line is searched with the same context (the search ends two
+    characters past the line break, so ``$`` and look-aheads see what they would
+    see in the whole range).
+    """
+    if lines is None:
+        yield from pattern.finditer(text, lo, hi)
+        return
+    for line_start, line_end in lines:
+        for m in pattern.finditer(text, line_start, min(hi, line_end + 2)):
+            if m.start() >= line_end:
+                break
+            yield m
 
 
 def _iter_matches(ctx: _Context, lo: int, hi: int) -> Iterator[TimeMatch]:
     """Every candidate match, overlaps included. A date beyond the calendar's
     range (an anchor near year 1 or 9999) leaves that one match unresolved."""
-    for pattern, handler in _PATTERNS:
-        for m in pattern.finditer(ctx.text, lo, hi):
+    hinted: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+    for pattern, handler, hint in _PATTERNS:
+        lines = None
+        if hint is not None:
+            lines = hinted.get(hint)
+            if lines is None:
+                lines = hinted[hint] = _hint_lines(hint, ctx.text, lo, hi)
+        for m in _scan(pattern, lines, ctx.text, lo, hi):
             try:
                 found = handler(ctx, m)
             except (ValueError, OverflowError):  # beyond the calendar: recognised, unresolved
