@@ -15,6 +15,7 @@ Shapes recognised (every tense of every cue in :mod:`._cues`):
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -241,13 +242,20 @@ class _Hit:
 
 
 def _quote_index(toks: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
+    """For each token, the index of the quote it starts in (the first quote that ends
+    after it, if it starts inside that one), else -1."""
     idx = [-1] * len(toks)
-    q = 0
-    for k, t in enumerate(toks):
-        while q < len(quotes) and quotes[q].end <= t.start:
-            q += 1
-        if q < len(quotes) and quotes[q].start <= t.start < quotes[q].end:
-            idx[k] = q
+    if not quotes:
+        return idx
+    starts = [t.start for t in toks]
+    reach = -1  # the furthest end of the quotes before
+    for n, q in enumerate(quotes):
+        if q.end > reach:
+            # tokens from here to the quote's end meet no earlier quote ending after them
+            a = bisect_left(starts, max(reach, q.start))
+            b = bisect_left(starts, q.end, a)
+            idx[a:b] = [n] * (b - a)
+            reach = q.end
     return idx
 
 
@@ -316,6 +324,8 @@ def read_sentence(
         toks = tokens(text, s, e)
     if not toks:
         return []
+    if not quotes and CUE_STARTS.isdisjoint([t.low for t in toks]):
+        return []  # no quote and no word that can start a cue (a quick pre-filter)
     qidx = _quote_index(toks, quotes)
     firsts: dict[int, int] = {}
     for x, qn in enumerate(qidx):

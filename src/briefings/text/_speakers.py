@@ -178,6 +178,9 @@ _CLAUSE_OPENERS = _words("""and but that while though because""")
 _CONNECTORS = _words("""of to for at in on""")
 _AFTER_DET = _words("""one another some several two three four many""")
 _DETERMINERS = _words("""the a an this that these those""")
+# set differences used in loops, computed once
+_NOT_NAME_NOR_DET = _NOT_NAME - _DETERMINERS
+_NOT_NAME_BUT_OF = _NOT_NAME - {"of"}
 
 
 def _bare(low: str) -> str:
@@ -263,7 +266,7 @@ def subject_before(
             break
         steps += 1
     # drop leading connectors and sentence words ("But", "However")
-    while i < j and (toks[i].low in _CONNECTORS or toks[i].low in _NOT_NAME - _DETERMINERS):
+    while i < j and (toks[i].low in _CONNECTORS or toks[i].low in _NOT_NAME_NOR_DET):
         i += 1
     if i >= j:
         return None
@@ -312,7 +315,7 @@ def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[
     """The noun phrase starting at token ``k`` (``said Peskov``, ``according to the
     ministry``, ``quoted by TASS``), as a token range, or ``None``."""
     hi = len(toks) if hi is None else hi
-    while k < hi and toks[k].is_cap and toks[k].low in _NOT_NAME - _DETERMINERS:
+    while k < hi and toks[k].is_cap and toks[k].low in _NOT_NAME_NOR_DET:
         k += 1
     if k >= hi:
         return None
@@ -334,7 +337,7 @@ def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[
             and x - i < 5
             and toks[x].is_word
             and not toks[x].is_cap
-            and toks[x].low not in _NOT_NAME - {"of"}
+            and toks[x].low not in _NOT_NAME_BUT_OF
             and toks[x].low not in PRONOUNS
             and not toks[x].low.endswith("ly")
         ):

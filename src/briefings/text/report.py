@@ -190,13 +190,13 @@ def _embedded(ctx: Context, parent: RawClaim, parent_index: int, pn: int) -> lis
         if qb <= qa:
             continue
         for s, e in sentences(ctx.text, qa, qb):
+            toks = tokens(ctx.text, s, e)
             found = read_sentence(
-                ctx, s, e, [], pn, quote_speaker=parent.speaker, quote_people=people
+                ctx, s, e, [], pn, quote_speaker=parent.speaker, quote_people=people, toks=toks
             )
             for rc in found:
                 rc.parent = parent_index
                 out.append(rc)
-            toks = tokens(ctx.text, s, e)
             people.extend(
                 p for p in note_people(ctx, toks, 0, len(toks)) if p is not parent.speaker
             )
