@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefings.text._quotes import Quote
+from briefings.text._quotes import Quote, find_insertions
 from briefings.text._report_claims import _quote_index
 from briefings.text._sentences import Token, tokens
 
@@ -47,3 +47,41 @@ def test_quote_index_matches_the_plain_scan(words: list[str], data: st.DataObjec
     toks = tokens(text, 0, len(text))
     quotes = data.draw(_quotes(len(text)))
     assert _quote_index(toks, quotes) == _quote_index_plain(toks, quotes)
+
+
+def _find_insertions_plain(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch == "[":
+            j = text.find("]", i + 1, min(end, i + 400))
+            if j > i + 1 and text.find("[", i + 1, j) < 0:
+                out.append((i, j + 1, "bracket"))
+                i = j + 1
+                continue
+        elif ch == "<" and text.startswith("<…>", i):
+            out.append((i, i + 3, "ellipsis"))
+            i += 3
+            continue
+        elif ch == "…":
+            out.append((i, i + 1, "ellipsis"))
+        elif ch == "." and text.startswith("...", i):
+            j = i
+            while j < end and text[j] == ".":
+                j += 1
+            out.append((i, j, "ellipsis"))
+            i = j
+            continue
+        i += 1
+    return out
+
+
+_marks = st.lists(st.sampled_from(["[", "]", "<…>", "<", "…", ".", "...", "a", " ", "[x]"]))
+
+
+@given(pieces=_marks, a=st.integers(0, 30), b=st.integers(0, 60))
+def test_find_insertions_matches_the_plain_scan(pieces: list[str], a: int, b: int) -> None:
+    text = "".join(pieces)
+    lo, hi = min(a, len(text)), min(b, len(text))
+    assert find_insertions(text, lo, hi) == _find_insertions_plain(text, lo, hi)

@@ -19,6 +19,7 @@ _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“”", "‹": "›"}
 _MARK = re.compile("[\"“”„«»‹›]|''|``")
 CLOSING_MARKS = frozenset("\"”»›“'")
 _ELLIPSIS_DOTS = "..."
+_INSERTION_MARK = re.compile("[\\[<….]")  # where an insertion can start
 
 
 @attrs.frozen
@@ -103,6 +104,10 @@ def find_insertions(text: str, start: int, end: int) -> list[tuple[int, int, str
     out: list[tuple[int, int, str]] = []
     i = start
     while i < end:
+        m = _INSERTION_MARK.search(text, i, end)  # every other character is skipped
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch == "[":
             j = text.find("]", i + 1, min(end, i + 400))
