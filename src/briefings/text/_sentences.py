@@ -49,7 +49,8 @@ class Token:
         self.start = start
         self.end = end
         self.text = text
-        self.low = text.lower()
+        low = text.lower()
+        self.low = text if low == text else low  # one string, not two, when equal
         first = text[:1]
         self.is_word = first.isalnum()
         self.is_cap = first.isupper()
@@ -81,15 +82,16 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Word and punctuation tokens of ``text[start:end]``; an abbreviation keeps its period."""
     out: list[Token] = []
+    append = out.append
     skip_to = start
     for m in _TOKEN.finditer(text, start, end):
-        i, j = m.start(), m.end()
+        i, j = m.span()
         if i < skip_to:
             continue  # the period an abbreviation took
         if j < end and text[j] == "." and text[i].isalnum() and _keeps_period(text[i:j]):
             j += 1
             skip_to = j
-        out.append(Token(i, j, text[i:j]))
+        append(Token(i, j, text[i:j]))
     return out
 
 
