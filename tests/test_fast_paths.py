@@ -6,6 +6,7 @@ sped up) and checks, on generated input, that the fast one returns the same.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from hypothesis import given
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from briefings.text._quotes import Quote, find_insertions
 from briefings.text._report_claims import _quote_index
-from briefings.text._sentences import Token, tokens
+from briefings.text._sentences import Token, _keeps_period, tokens
 
 
 def _quote_index_plain(toks: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
@@ -85,3 +86,34 @@ def test_find_insertions_matches_the_plain_scan(pieces: list[str], a: int, b: in
     text = "".join(pieces)
     lo, hi = min(a, len(text)), min(b, len(text))
     assert find_insertions(text, lo, hi) == _find_insertions_plain(text, lo, hi)
+
+
+def _tokens_plain(text: str, start: int, end: int) -> list[tuple[int, int, str, str, bool, bool]]:
+    out = []
+    skip_to = start
+    for m in re.compile(r"\w+(?:[’'.\-]\w+)*|\S").finditer(text, start, end):
+        i, j = m.start(), m.end()
+        if i < skip_to:
+            continue
+        if j < end and text[j] == "." and text[i].isalnum() and _keeps_period(text[i:j]):
+            j += 1
+            skip_to = j
+        word = text[i:j]
+        out.append((i, j, word, word.lower(), word[:1].isalnum(), word[:1].isupper()))
+    return out
+
+
+_token_pieces = st.lists(
+    st.sampled_from(
+        ["Mr", ".", "U.S", "a", "B", " ", "“", "”", "—", "\u202e", "\ud800", "İ", "ΣΑΣ"]
+    )
+    | st.text(max_size=3)
+)
+
+
+@given(pieces=_token_pieces, a=st.integers(0, 10), b=st.integers(0, 80))
+def test_tokens_match_the_plain_tokeniser(pieces: list[str], a: int, b: int) -> None:
+    text = "".join(pieces)
+    lo, hi = min(a, len(text)), max(min(a, len(text)), min(b, len(text)))
+    got = [(t.start, t.end, t.text, t.low, t.is_word, t.is_cap) for t in tokens(text, lo, hi)]
+    assert got == _tokens_plain(text, lo, hi)

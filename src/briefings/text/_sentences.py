@@ -84,6 +84,8 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     out: list[Token] = []
     append = out.append
     skip_to = start
+    # one string per distinct character beyond Latin-1 ("“", "—"; Python shares the others)
+    chars: dict[str, str] = {}
     for m in _TOKEN.finditer(text, start, end):
         i, j = m.span()
         if i < skip_to:
@@ -91,7 +93,10 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
         if j < end and text[j] == "." and text[i].isalnum() and _keeps_period(text[i:j]):
             j += 1
             skip_to = j
-        append(Token(i, j, text[i:j]))
+        word = text[i:j]
+        if word > "\xff" and j - i == 1:
+            word = chars.setdefault(word, word)
+        append(Token(i, j, word))
     return out
 
 
