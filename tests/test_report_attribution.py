@@ -101,3 +101,24 @@ def test_source_familiar_with_before_its_cue() -> None:
     text = _doc("Another source familiar with Cruz’s thinking said, “He will try to be friendly.”")
     got = _claims(text)
     assert [(c, content) for _, c, content in got] == [("said", "“He will try to be friendly.”")]
+
+
+def test_cue_less_quote_goes_on_from_a_paraphrase_with_quoted_words() -> None:
+    text = _doc(
+        "Teachers are “looking to see who is on the other side,” said Ann Lee, the union"
+        " president. “That’s got to scare an educator.”"
+    )
+    b = parse_report(text)
+    assert len(b.claims) == 1
+    parts = [p.text for p in b.claims[0].content_parts]
+    assert parts[-1] == "“That’s got to scare an educator.”"
+    assert b.speaker(b.claims[0]).name == "Ann Lee"  # type: ignore[union-attr]
+
+
+def test_quote_after_a_paraphrase_cue_in_the_same_sentence_is_not_merged() -> None:
+    text = _doc(
+        "Ann Lee insisted it was “premature” to back the plan while adding on other"
+        " matters, “I don’t have any doubt that her heart is in the right place.”"
+    )
+    got = _claims(text)
+    assert ("Ann Lee", "insisted", "it was “premature” to back the plan") in got

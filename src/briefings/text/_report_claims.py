@@ -1090,9 +1090,18 @@ def read_sentence(
             continue
         assert before is not None
         assert before.speaker is not None
-        if before.form is Form.DIRECT and before.parent is None and before.continuation is False:
+        if before.parent is None and before.continuation is False:
             unclosed = text[before.content[1] - 1] not in CLOSING_MARKS
-            if para == before.para or (unclosed and para == before.para + 1):
+            if before.form is not Form.DIRECT and (
+                claims
+                or not before.quotes
+                or para != before.para
+                or before.lemma in {"according to", "opinion"}
+            ):
+                # a paraphrase with quoted words goes on in the quotes of the sentences
+                # after it; "According to X, ..." frames its own sentence only
+                pass
+            elif para == before.para or (unclosed and para == before.para + 1):
                 # the same speaker's quote goes on: one attribution in several pieces
                 if not before.parts:
                     before.parts = [before.content]
