@@ -122,3 +122,25 @@ def test_quote_after_a_paraphrase_cue_in_the_same_sentence_is_not_merged() -> No
     )
     got = _claims(text)
     assert ("Ann Lee", "insisted", "it was “premature” to back the plan") in got
+
+
+def test_adverbial_between_subject_and_cue_is_stepped_over() -> None:
+    got = _claims(_doc("Ann Lee at the time said she had asked her “people” to look into it."))
+    assert got
+    assert got[0][0] == "Ann Lee"
+
+
+def test_opening_time_phrase_is_not_the_subject() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee met the donors.",
+            "Hours later, Ann Lee returned the compliment, telling Reuters, “He is a friend.”",
+        )
+    )
+    assert ("Ann Lee", "telling", "“He is a friend.”") in got
+
+
+def test_time_phrase_before_a_distant_participle_cue_is_not_content() -> None:
+    got = _claims(_doc("Ann Lee wrote back. Minutes later, she sent an email saying, “done.”"))
+    assert all(content != "Minutes later" for _, _, content in got)
+    assert ("Ann Lee", "saying", "“done.”") in got

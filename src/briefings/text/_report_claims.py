@@ -860,6 +860,11 @@ def read_sentence(
             continue
         if qidx[lo_tok - 1] >= 0 and not comma_in_quote:
             continue
+        if not h.inverted and (
+            (h.cue.i - h.subj[1] > 3 and toks[h.cue.i - 1].text != ",")
+            or (toks[h.cue.i].low.endswith("ing") and h.cue.i - h.subj[1] > 1)
+        ):
+            continue  # "Minutes later, she sent an email saying": no closing "X said"
         # after the cue: no clause of its own
         after = h.subj[1] if h.inverted else h.cue.j
         k_addr, addr, addr_ent, is_relay = addressee_after(h)
@@ -1326,8 +1331,12 @@ _MONTHS = _words(
 _LEADERS = _words(
     """in on at during after before since when while as although though because if for
     with without from by under over despite amid following speaking asked meanwhile
-    however but and yet so still then now later earlier also"""
+    however but and yet so still then now later earlier also likewise similarly shortly
+    separately additionally afterward afterwards instead moreover besides outside inside
+    alongside"""
 )
+# the last word of an opening time phrase ("Hours later,", "Eight years ago,")
+_TIME_INTRO_ENDS = _words("""later ago earlier afterward afterwards""")
 
 
 _MAX_CUES = 8
@@ -1363,6 +1372,12 @@ def _main_subject(
         while k < hi and toks[k].text != ",":
             k += 1
         k += 1
+    else:
+        c = k
+        while c < min(hi, k + 5) and toks[c].is_word:
+            c += 1
+        if c > k + 1 and c < hi and toks[c].text == "," and toks[c - 1].low in _TIME_INTRO_ENDS:
+            k = c + 1  # "Hours later, Trump returned the compliment, telling ..."
     while k < hi and toks[k].low in _LEADERS:
         k += 1
     if k >= hi or qidx[k] >= 0:

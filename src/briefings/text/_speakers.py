@@ -202,12 +202,33 @@ def _np_word(tok: Token) -> bool:
     )
 
 
+# prepositions of an adverbial between a subject and its verb ("Trump at the time said")
+_ADVERBIAL_PREPS = _words("""at in during on over throughout within""")
+
+
 def subject_before(
     toks: Sequence[Token], k: int, lo: int = 0, *, appositive: bool = True
 ) -> tuple[int, int] | None:
     """The noun phrase ending just before token ``k`` (skipping adverbs and
     auxiliaries: ``Peskov also said``), as a token range, or ``None``. With
-    ``appositive``, ``Smith, a professor at Yale, said`` gives ``Smith``."""
+    ``appositive``, ``Smith, a professor at Yale, said`` gives ``Smith``; an
+    adverbial in between is stepped over (``Trump at the time said``)."""
+    found = _subject_before(toks, k, lo, appositive=appositive)
+    if (
+        found is not None
+        and found[0] - 1 > lo
+        and toks[found[0] - 1].low in _ADVERBIAL_PREPS
+        and not toks[found[0]].is_cap
+    ):
+        outer = _subject_before(toks, found[0] - 1, lo, appositive=False)
+        if outer is not None:
+            return outer
+    return found
+
+
+def _subject_before(
+    toks: Sequence[Token], k: int, lo: int, *, appositive: bool
+) -> tuple[int, int] | None:
     j = k
     while (
         j > lo
