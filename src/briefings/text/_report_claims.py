@@ -283,6 +283,15 @@ def _is_clausal(text: str, s: int, q: Quote, toks: Sequence[Token], first: int |
         b -= 1
     if b == s and words >= 1 and inner.endswith((",", "?", "!")) and inner[:1].isupper():
         return True  # '"Absolutely," he said': a one-word answer opening the sentence
+    if (
+        inner[:1].isupper()
+        and text[b - 1 : b] in {",", ":"}
+        and first is not None
+        and first >= 2
+        and toks[first - 2].text[:1].islower()
+        and match_cue(toks, first - 2, beliefs=False) is not None
+    ):
+        return True  # 'Priebus said, "Probably."': a short answer right after its cue
     if words < 2 or (words < 3 and not inner.endswith(",")):
         return False
     if b == s or text[b - 1] in ":,—–-":
@@ -327,6 +336,9 @@ def read_sentence(
         else set()
     )
     clausal = bool(clausal_set)
+    titles = {
+        n for n, q in enumerate(quotes) if _title_like(text[q.inner_start : q.inner_end].rstrip())
+    }
     inside_people: list[EntityRec] | None = None
     if quote_speaker is not None:
         inside_people = list((quote_people or [])[-20:])
@@ -616,10 +628,14 @@ def read_sentence(
                 continue
             if w in _PREPOSITIONS:
                 # "said at the hearing that C", "told reporters in Moscow that C"
-                stop = min(n, k + 10)
+                # (stepping over a quoted title: 'said on ABC's "This Week" that C')
+                stop = min(n, k + 16)
                 x = k + 1
-                while x < stop and qidx[x] < 0 and toks[x].text not in {",", ".", ";", ":"}:
-                    if toks[x].low == "that":
+                while x < stop and (
+                    (qidx[x] < 0 and toks[x].text not in {",", ".", ";", ":"})
+                    or (qidx[x] >= 0 and qidx[x] in titles)
+                ):
+                    if toks[x].low == "that" and qidx[x] < 0:
                         return (x + 1, x + 1) if x + 1 < n else None
                     x += 1
             break

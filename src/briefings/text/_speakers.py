@@ -249,11 +249,19 @@ def _subject_before(
     if last.low in _SUBJECT_PRONOUNS:
         return (j - 1, j)
     if last.text == "," and appositive:
-        c = j - 2
-        while c > lo and j - c < 30 and toks[c].text not in {",", ";", ":", "."}:
-            c -= 1
-        if c > lo and toks[c].text == "," and j - 2 - c >= 1:
-            return subject_before(toks, c, lo, appositive=False)
+        # "Smith, a professor, said"; "Carr, 31, a photographer, said"; "Sanders,
+        # meanwhile, who sits ..., said": up to three comma-set pieces back
+        end = j - 1
+        for _ in range(3):
+            c = end - 1
+            while c > lo and end - c < 30 and toks[c].text not in {",", ";", ":", "."}:
+                c -= 1
+            if not (c > lo and toks[c].text == "," and end - 1 - c >= 1):
+                return None
+            found = subject_before(toks, c, lo, appositive=False)
+            if found is not None:
+                return found
+            end = c
         return None
     generic = _generic_np(toks, j, lo)
     if generic is not None:
