@@ -144,3 +144,23 @@ def test_time_phrase_before_a_distant_participle_cue_is_not_content() -> None:
     got = _claims(_doc("Ann Lee wrote back. Minutes later, she sent an email saying, “done.”"))
     assert all(content != "Minutes later" for _, _, content in got)
     assert ("Ann Lee", "saying", "“done.”") in got
+
+
+def test_they_with_no_group_met_is_still_a_source() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee spoke first. Senate Democrats blocked the bill because they said the"
+            " language was an untenable “poison pill.”"
+        )
+    )
+    assert ("they", "said", "the language was an untenable “poison pill.”") in got
+
+
+def test_paraphrase_keeps_its_because_clause() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee says Bob Bush is “like a spoiled child” and “not a smart man” because he"
+            " is in favor of the common core education standards."
+        )
+    )
+    assert got[0][2].endswith("education standards")

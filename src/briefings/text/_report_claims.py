@@ -167,7 +167,8 @@ def resolve(
             last = ctx.claims[-1].speaker if ctx.claims else None
             if last is not None and last.kind in {"org", "other"}:
                 return last
-            return None
+            # a group the reader cannot name ("they said"): still a source
+            return reg.other("they", OtherKind.GROUP, pos)
         return None
     if phrase.kind == "person":
         rec = reg.person(phrase.name, phrase.role, pos)
@@ -1223,7 +1224,7 @@ def _late_cue(
     )
 
 
-_TAIL_BREAKS = (", ", " - ", " — ", " – ", " -- ", "; ", " as ", " until ", " because ", " when ")
+_TAIL_BREAKS = (", ", " - ", " — ", " – ", " -- ", "; ", " as ", " until ", " when ")
 
 
 def _end_at_last_quote(rc: RawClaim, text: str) -> None:
