@@ -164,3 +164,44 @@ def test_paraphrase_keeps_its_because_clause() -> None:
         )
     )
     assert got[0][2].endswith("education standards")
+
+
+def test_late_cue_with_the_one_told_and_a_long_tail() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee met the press.",
+            "“Who knows?” Bob Smith told Britain’s ITV television station in an interview"
+            " aired on Monday when asked how ties would fare.",
+        )
+    )
+    assert ("Bob Smith", "told", "“Who knows?”") in got
+
+
+def test_went_on_to_say() -> None:
+    got = _claims(_doc("Ann Lee went on to say, “We are closing the office.”"))
+    assert ("Ann Lee", "say", "“We are closing the office.”") in got
+
+
+def test_upon_saying_takes_the_subject_of_the_sentence() -> None:
+    got = _claims(
+        _doc("Ann Lee, a supporter, drew boos upon saying, “She heard the passion of the people.”")
+    )
+    assert ("Ann Lee", "saying", "“She heard the passion of the people.”") in got
+
+
+def test_name_between_dashes_is_the_source() -> None:
+    got = _claims(
+        _doc(
+            "A former candidate -- Ann Lee, who lost in 2008 -- said the president"
+            ' "offered no changes to his strategy."'
+        )
+    )
+    assert got
+    assert got[0][0] == "Ann Lee"
+
+
+def test_pronoun_clause_after_the_cues_adverbial() -> None:
+    got = _claims(
+        _doc('Ann Lee wrote in both listings she was "honored and humbled" to announce the sale.')
+    )
+    assert ("Ann Lee", "wrote", 'she was "honored and humbled" to announce the sale') in got

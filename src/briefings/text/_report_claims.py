@@ -373,10 +373,21 @@ def read_sentence(
             k += 1
             continue
         prev = toks[m.i - 1].low if m.i > 0 else ""
-        if m.kind in {"verb"} and (
-            prev in {"to", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
-            or (prev in _PASSIVE and not (t.low.endswith("ing") and prev != "being"))
-            or prev in {"not", "n't", "never"}
+        went_on = (
+            # "The email went on to say, ...": the subject of "went on" speaks
+            prev == "to"
+            and m.i >= 3
+            and toks[m.i - 2].low == "on"
+            and toks[m.i - 3].low in {"went", "goes", "go", "going", "gone"}
+        )
+        if (
+            m.kind in {"verb"}
+            and not went_on
+            and (
+                prev in {"to", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+                or (prev in _PASSIVE and not (t.low.endswith("ing") and prev != "being"))
+                or prev in {"not", "n't", "never"}
+            )
         ):
             k = m.j
             continue
@@ -413,7 +424,8 @@ def read_sentence(
             hit.inverted = True
         else:
             lo = after_quote if after_quote <= m.i else 0
-            subj = subject_before(toks, m.i, lo, appositive=not toks[m.i].low.endswith("ing"))
+            at = m.i - 3 if went_on else m.i
+            subj = subject_before(toks, at, lo, appositive=not toks[m.i].low.endswith("ing"))
             if subj is None:
                 subj = _source_familiar_with(toks, m.i, lo, qidx)
             if subj is None and m.i - 1 >= 0 and toks[m.i - 1].low == "who" and m.i - 2 >= 0:
@@ -437,7 +449,7 @@ def read_sentence(
                 and toks[m.i].low in PARTICIPLES
                 and m.i > 0
                 and (
-                    toks[m.i - 1].low in {",", "before", "after", "while", "by", "when"}
+                    toks[m.i - 1].low in {",", "before", "after", "while", "by", "when", "upon"}
                     # '... a “ridiculous proposition,” adding that ...'
                     or (
                         m.i > 1
@@ -632,12 +644,23 @@ def read_sentence(
                 # (stepping over a quoted title: 'said on ABC's "This Week" that C')
                 stop = min(n, k + 16)
                 x = k + 1
+                subordinate = False
                 while x < stop and (
                     (qidx[x] < 0 and toks[x].text not in {",", ".", ";", ":"})
                     or (qidx[x] >= 0 and qidx[x] in titles)
                 ):
                     if toks[x].low == "that" and qidx[x] < 0:
                         return (x + 1, x + 1) if x + 1 < n else None
+                    if toks[x].low in _WH or toks[x].low in {"because", "after", "before", "as"}:
+                        subordinate = True  # "in an interview when asked if he ...": not it
+                    if (
+                        toks[x].low in _CONTENT_PRONOUNS
+                        and x > k + 1
+                        and qidx[x] < 0
+                        and not subordinate
+                    ):
+                        return x, x  # "wrote in both listings he was ...": the clause
+
                     x += 1
             break
         return (k, k) if k < n else None
@@ -1190,7 +1213,13 @@ def _late_cue(
     if lo != 0:
         return None
     if len(toks) - hi > 1 and not _time_tail(toks, hi):
-        return None
+        # "“...?” Trump told Britain’s ITV.": the one told, then nothing or a time tail
+        # or anything but words of its own ("... in an interview aired on Monday when
+        # asked how ...")
+        rng = phrase_after(toks, hi) if h.cue.lemma in _TELL else None
+        k = rng[1] if rng is not None else hi
+        if k < len(toks) and (toks[k].low in _LATE_STOPS or toks[k].low in _WH):
+            return None
     text = ctx.text
     pending = ctx.pending
     prev = ctx.claims[-1] if ctx.claims else None
@@ -1326,6 +1355,10 @@ def _time_tail(toks: Sequence[Token], k: int) -> bool:
 
 
 _TAIL_OPENERS = frozenset({"last", "this", "of"})
+# subject pronouns that open a reported clause after the cue's adverbial
+_CONTENT_PRONOUNS = _words("""he she they we i""")
+# words after a late cue that start content of its own ("Trump said that ...")
+_LATE_STOPS = _words("""that : he she they it i we""")
 
 
 def _low_at(toks: Sequence[Token], k: int) -> str:

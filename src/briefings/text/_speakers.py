@@ -202,6 +202,7 @@ def _np_word(tok: Token) -> bool:
     )
 
 
+_DASHES = frozenset({"-", "—", "–"})
 # prepositions of an adverbial between a subject and its verb ("Trump at the time said")
 _ADVERBIAL_PREPS = _words("""at in during on over throughout within""")
 
@@ -248,6 +249,22 @@ def _subject_before(
     last = toks[j - 1]
     if last.low in _SUBJECT_PRONOUNS:
         return (j - 1, j)
+    if last.text in _DASHES and appositive:
+        # "A former candidate -- John McCain, who lost in 2008 -- said": the name
+        c = j - 1
+        while c > lo and toks[c - 1].text == "-":
+            c -= 1  # the closing dash, "--" being two tokens
+        x = c - 1
+        while x > lo and c - x < 30 and toks[x].text not in _DASHES | {".", ";", ":"}:
+            x -= 1
+        if x > lo and toks[x].text in _DASHES:
+            inner = phrase_after(toks, x + 1, c)
+            while x > lo and toks[x - 1].text == "-":
+                x -= 1  # the opening dash
+            if inner is not None and toks[inner[0]].is_cap and toks[inner[1] - 1].is_cap:
+                return inner
+            return subject_before(toks, x, lo, appositive=False)
+        return None
     if last.text == "," and appositive:
         # "Smith, a professor, said"; "Carr, 31, a photographer, said"; "Sanders,
         # meanwhile, who sits ..., said": up to three comma-set pieces back
