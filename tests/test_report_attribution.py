@@ -205,3 +205,26 @@ def test_pronoun_clause_after_the_cues_adverbial() -> None:
         _doc('Ann Lee wrote in both listings she was "honored and humbled" to announce the sale.')
     )
     assert ("Ann Lee", "wrote", 'she was "honored and humbled" to announce the sale') in got
+
+
+def test_called_with_a_long_object_and_after_an_appositive() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee called Obama’s ignorance of solid advice from seasoned military"
+            " commanders “disrespectful to the men and women in harm’s way.”",
+            "Bob Smith, an early supporter of Trump, calls the issue of security"
+            ' "a priority" for women.',
+        )
+    )
+    assert [c[1] for c in got] == ["called", "calls"]
+
+
+def test_refers_to_as_and_went_on_to_call() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee refers to the candidate as “Mr. Trump.” She went on to call Cruz"
+            " “the worst politician in Texas.”"
+        )
+    )
+    assert ("Ann Lee", "refers to", "the candidate as “Mr. Trump.”") in got
+    assert ("Ann Lee", "call", "Cruz “the worst politician in Texas.”") in got

@@ -266,8 +266,9 @@ class CueMatch:
 
 _CALL = frozenset({"call", "calls", "called", "calling", "dubbed", "labeled", "branded"})
 #: every word a cue can start with (a cheap test before :func:`match_cue`)
+_REFER = frozenset({"refer", "refers", "referred", "referring"})
 CUE_STARTS = frozenset(
-    {*SPEECH_FORMS, *BELIEF_FORMS, *REFUSAL_FORMS, *_CALL}
+    {*SPEECH_FORMS, *BELIEF_FORMS, *REFUSAL_FORMS, *_CALL, *_REFER}
     | {"according", "in", "quoted", "expressed", "expresses", "voiced", "voices", "pointed"}
     | {"made", "fired", "shot", "fires", "shoots", "went", "goes", "read", "reads", "reading"}
     | {"put", "puts"}
@@ -327,11 +328,20 @@ def match_cue(toks: Sequence[Token], k: int, *, beliefs: bool = True) -> CueMatc
         nxt = _low(toks, k + 1)
         if nxt in {"for", "on"}:
             return CueMatch(k, k + 2, "call " + nxt, A.DEMAND, "verb")
-        stop = min(len(toks), k + 10)
+        stop = min(len(toks), k + 20)
         for x in range(k + 1, stop):
             if toks[x].text in '"“«„':
                 return CueMatch(k, k + 1, "call", A.CRITICISM, "verb")
             if toks[x].text in {".", ";", ","}:
+                break
+        return None
+    if w in _REFER and _low(toks, k + 1) == "to":
+        # "referred to Rubio as “a bright, charismatic leader”": what he called him
+        stop = min(len(toks), k + 20)
+        for x in range(k + 2, stop - 1):
+            if toks[x].low == "as" and toks[x + 1].text in '"“«„':
+                return CueMatch(k, k + 2, "refer to", A.STATEMENT, "verb")
+            if toks[x].text in {".", ";", ",", ":"}:
                 break
         return None
     if w in {"fired", "shot", "fires", "shoots"} and _low(toks, k + 1) == "back":

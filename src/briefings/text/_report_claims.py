@@ -391,14 +391,21 @@ def read_sentence(
         ):
             k = m.j
             continue
-        if m.kind == "verb" and (
-            prev.endswith(("’s", "'s"))
-            or (
-                (toks[m.i].low in _NOUN_FORMS and (m.i == 0 or not toks[m.i - 1].is_cap))
-                and not (m.i > 0 and toks[m.i - 1].low in {"he", "she", "it", "they", "who"})
-                and not (
-                    # "... and calls her “a liar”": a second verb of the subject
-                    prev == "and" and _low_at(toks, m.j) in {"her", "him", "them", "it", "me", "us"}
+        if (
+            m.kind == "verb"
+            and not went_on
+            and (
+                prev.endswith(("’s", "'s"))
+                or (
+                    (toks[m.i].low in _NOUN_FORMS and (m.i == 0 or not toks[m.i - 1].is_cap))
+                    and not (m.i > 0 and toks[m.i - 1].low in {"he", "she", "it", "they", "who"})
+                    # "Jan Brewer, an early supporter, calls the issue “a priority”"
+                    and not (m.lemma == "call" and prev == ",")
+                    and not (
+                        # "... and calls her “a liar”": a second verb of the subject
+                        prev == "and"
+                        and _low_at(toks, m.j) in {"her", "him", "them", "it", "me", "us"}
+                    )
                 )
             )
         ):
