@@ -228,3 +228,18 @@ def test_refers_to_as_and_went_on_to_call() -> None:
     )
     assert ("Ann Lee", "refers to", "the candidate as “Mr. Trump.”") in got
     assert ("Ann Lee", "call", "Cruz “the worst politician in Texas.”") in got
+
+
+def test_main_subject_after_two_opening_phrases() -> None:
+    got = _claims(
+        _doc(
+            "On Thursday, after remaining neutral for months, Ann Lee met Bob Smith,"
+            " saying, “He is exactly what this country needs.”"
+        )
+    )
+    assert ("Ann Lee", "saying", "“He is exactly what this country needs.”") in got
+
+
+def test_it_with_no_organisation_met_is_still_a_source() -> None:
+    got = _claims("Rally\n\nAnn Lee held up a sign.\n\n“I am still here,” it read.\n")
+    assert ("it", "read", "“I am still here,”") in got

@@ -352,6 +352,8 @@ def match_cue(toks: Sequence[Token], k: int, *, beliefs: bool = True) -> CueMatc
         # "The email read: “...”", "a sign reading “...”": a text's words
         if _low(toks, k + 1) in {":", ","} or (k + 1 < len(toks) and toks[k + 1].text in '"“'):
             return CueMatch(k, k + 1, "read", A.STATEMENT, "verb")
+        if any(toks[x].text in '"”' for x in range(max(0, k - 4), k)):
+            return CueMatch(k, k + 1, "read", A.STATEMENT, "verb")  # "“...,” it read."
         return None
     if w in {"put", "puts"} and _low(toks, k + 1) == "it" and _low(toks, k + 2) in {",", ":"}:
         return CueMatch(k, k + 2, "put it", A.STATEMENT, "verb")  # "as Milbank puts it,"

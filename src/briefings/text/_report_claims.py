@@ -162,7 +162,9 @@ def resolve(
             last = ctx.claims[-1].speaker if ctx.claims else None
             if last is not None and last.kind in {"org", "other"}:
                 return last
-            return reg.last_org(pos + 1)
+            org = reg.last_org(pos + 1)
+            # a text the reader cannot name ("“...,” it read."): still a source
+            return org if org is not None else reg.other("it", OtherKind.OTHER, pos)
         if p in {"they", "them", "their"}:
             last = ctx.claims[-1].speaker if ctx.claims else None
             if last is not None and last.kind in {"org", "other"}:
@@ -1390,8 +1392,9 @@ _LEADERS = _words(
     with without from by under over despite amid following speaking asked meanwhile
     however but and yet so still then now later earlier also likewise similarly shortly
     separately additionally afterward afterwards instead moreover besides outside inside
-    alongside"""
+    alongside here there"""
 )
+_CONNECT = _words("""and but so yet however meanwhile also then now still""")
 # the last word of an opening time phrase ("Hours later,", "Eight years ago,")
 _TIME_INTRO_ENDS = _words("""later ago earlier afterward afterwards""")
 
@@ -1426,9 +1429,14 @@ def _main_subject(
     introductory phrase that ends with a comma ("In an interview, Trump ...")."""
     k = lo
     if k < hi and toks[k].low in _LEADERS:
-        while k < hi and toks[k].text != ",":
+        # "On Thursday, after remaining neutral ..., Warren appeared ...": each
+        # introductory phrase up to its comma
+        for _ in range(3):
+            while k < hi and toks[k].text != ",":
+                k += 1
             k += 1
-        k += 1
+            if not (k < hi and toks[k].low in _LEADERS and toks[k].low not in _CONNECT):
+                break
     else:
         c = k
         while c < min(hi, k + 5) and toks[c].is_word:
