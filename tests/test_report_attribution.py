@@ -243,3 +243,13 @@ def test_main_subject_after_two_opening_phrases() -> None:
 def test_it_with_no_organisation_met_is_still_a_source() -> None:
     got = _claims("Rally\n\nAnn Lee held up a sign.\n\n“I am still here,” it read.\n")
     assert ("it", "read", "“I am still here,”") in got
+
+
+def test_paraphrase_ends_before_the_subjects_next_predicate() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee called the merger “a terrible deal” and ranked Bob Smith as one of the"
+            " worst chief executives in history."
+        )
+    )
+    assert ("Ann Lee", "called", "the merger “a terrible deal”") in got

@@ -15,6 +15,7 @@ Shapes recognised (every tense of every cue in :mod:`._cues`):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -1262,6 +1263,11 @@ def _late_cue(
     )
 
 
+# " and threatened ...", " and calling ...", " and he didn't ...": the subject's next
+# predicate (one optional adverb; no nested quantifiers)
+_AND_PREDICATE = re.compile(
+    r" and (?:then |also |later |has |had )?(?:[a-z]+(?:ed|ing)|has|had|he|she|they)\b"
+)
 _TAIL_BREAKS = (", ", " - ", " — ", " – ", " -- ", "; ", " as ", " until ", " when ")
 
 
@@ -1278,6 +1284,9 @@ def _end_at_last_quote(rc: RawClaim, text: str) -> None:
     if len(tail.split()) < 6:
         return
     cut = min((i for i in (tail.find(t) for t in _TAIL_BREAKS) if i >= 0), default=-1)
+    m = _AND_PREDICATE.search(tail)
+    if m is not None and (cut < 0 or m.start() < cut):
+        cut = m.start()  # '... “a terrible deal” and ranked Fiorina ...': a second predicate
     if cut < 0:
         return
     end = qe + cut
