@@ -253,3 +253,44 @@ def test_paraphrase_ends_before_the_subjects_next_predicate() -> None:
         )
     )
     assert ("Ann Lee", "called", "the merger “a terrible deal”") in got
+
+
+def test_adding_that_after_a_direct_quote_is_a_claim_too() -> None:
+    got = _claims(
+        _doc(
+            "“He stands for the middle class,” Ann Lee said, adding that Bob Smith is"
+            " “definitely the most trustworthy of the candidates.”"
+        )
+    )
+    assert ("Ann Lee", "said", "“He stands for the middle class,”") in got
+    assert (
+        "Ann Lee",
+        "adding",
+        "Bob Smith is “definitely the most trustworthy of the candidates.”",
+    ) in got
+
+
+def test_relative_who_is_the_mention_of_its_cue() -> None:
+    text = _doc(
+        '"It is not normal," said Ann Lee, who said executives often fail to see that'
+        ' there are "no secrets in politics."'
+    )
+    b = parse_report(text)
+    second = b.claims[1]
+    assert second.cue is not None
+    assert second.cue.span.text == "said"
+    assert b.mention(second.mention_id).span.text == "who"  # type: ignore[arg-type]
+    assert b.speaker(second).name == "Ann Lee"  # type: ignore[union-attr]
+
+
+def test_quote_after_adding_that_goes_on_the_quote() -> None:
+    text = _doc(
+        "“I think that speaks volumes,” Ann Lee said, adding that the campaign will work"
+        " hard to win those voters. “I think they’re waiting to be courted.”"
+    )
+    b = parse_report(text)
+    first = b.claims[0]
+    assert [p.text for p in first.content_parts] == [
+        "“I think that speaks volumes,”",
+        "“I think they’re waiting to be courted.”",
+    ]

@@ -242,6 +242,7 @@ class _Hit:
     inverted: bool = False
     shared: bool = False
     after: bool = False  # the content stands before the cue
+    rel: int = -1  # the token of a relative "who" standing for the subject
 
 
 def _quote_index(toks: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
@@ -440,6 +441,7 @@ def read_sentence(
                 subj = _source_familiar_with(toks, m.i, lo, qidx)
             if subj is None and m.i - 1 >= 0 and toks[m.i - 1].low == "who" and m.i - 2 >= 0:
                 subj = subject_before(toks, m.i - 2, lo)
+                hit.rel = m.i - 1  # "Weaver, who said C": "who" is the mention
             if (
                 subj is not None
                 and toks[m.i].low.endswith("ing")
@@ -544,6 +546,8 @@ def read_sentence(
         rec = resolve(ctx, ph, ph.start)
         if rec is None:
             return None, None
+        if h.rel >= 0:
+            return rec, (toks[h.rel].start, toks[h.rel].end, MentionKind.PRONOUN)
         return rec, (ph.start, ph.end, ph.mention_kind)
 
     # the cue clause tail: everything after the cue up to the content or the end
@@ -837,6 +841,16 @@ def read_sentence(
         stop_tok = next(
             (x for x in range(cue_tail_start, len(toks)) if toks[x].start >= nxt_q), len(toks)
         )
+        for o in hits:
+            # '“...,” Anderson said, adding that C' / '..., said Weaver, who said C': the
+            # cue clause ends where the next cue takes over
+            if (
+                o is not h
+                and cue_tail_start < o.cue.i < stop_tok
+                and toks[o.cue.i].start > max(quotes[qn].end for qn in qns)
+                and (o.shared or toks[o.cue.i - 1].low == "who")
+            ):
+                stop_tok = o.cue.i - 1
         info = tail_info(h, cue_tail_start, stop_tok)
         k_addr, addr, addr_ent, is_relay = addressee_after(h)
         rc = _new_claim(
@@ -1138,6 +1152,20 @@ def read_sentence(
             taken.append((q.start, q.end))
             continue
         before = claims[-1] if claims else (ctx.claims[-1] if ctx.claims else None)
+        if before is not None and before.form is not Form.DIRECT and before.speaker is not None:
+            # '“A,” she said, adding that C. “B.”': B goes on the quote, not the paraphrase
+            two = (ctx.claims[-2:] + claims)[-2:]
+            if (
+                len(two) == 2
+                and two[1] is before
+                and two[0].form is Form.DIRECT
+                and two[0].speaker is before.speaker
+                and two[0].para == before.para
+                and not any(
+                    x in text[two[0].content[1] : before.content[0]] for x in (". ", "? ", "! ")
+                )
+            ):
+                before = two[0]
         # (a quote is not given to someone merely named since the last claim: in news
         # prose the person named is more often the subject talked about)
         if before is None or before.speaker is None or para - before.para > 1:
