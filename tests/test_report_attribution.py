@@ -294,3 +294,15 @@ def test_quote_after_adding_that_goes_on_the_quote() -> None:
         "“I think that speaks volumes,”",
         "“I think they’re waiting to be courted.”",
     ]
+
+
+def test_relative_who_behind_an_adverbial() -> None:
+    text = _doc(
+        "Ann Lee, who has in the past described Bob Smith as “a pathological narcissist,”"
+        " spoke on Monday."
+    )
+    b = parse_report(text)
+    assert b.claims
+    claim = b.claims[0]
+    assert b.speaker(claim).name == "Ann Lee"  # type: ignore[union-attr]
+    assert b.mention(claim.mention_id).span.text == "who"  # type: ignore[arg-type]

@@ -30,6 +30,7 @@ from briefings.text._speakers import (
     Registry,
     classify,
     phrase_after,
+    relative_who,
     subject_before,
 )
 
@@ -439,9 +440,15 @@ def read_sentence(
             subj = subject_before(toks, at, lo, appositive=not toks[m.i].low.endswith("ing"))
             if subj is None:
                 subj = _source_familiar_with(toks, m.i, lo, qidx)
-            if subj is None and m.i - 1 >= 0 and toks[m.i - 1].low == "who" and m.i - 2 >= 0:
-                subj = subject_before(toks, m.i - 2, lo)
-                hit.rel = m.i - 1  # "Weaver, who said C": "who" is the mention
+            who = relative_who(toks, m.i, lo)
+            if who >= 1 and (subj is None or subj[1] <= who or not toks[subj[0]].is_cap):
+                # "Weaver, who said C", "Beck, who has in the past described C": "who"
+                # is the mention of the one named before it
+                at_who = who - 1 if toks[who - 1].text == "," else who
+                antecedent = subject_before(toks, at_who, lo) if at_who > lo else None
+                if antecedent is not None:
+                    subj = antecedent
+                    hit.rel = who
             if (
                 subj is not None
                 and toks[m.i].low.endswith("ing")

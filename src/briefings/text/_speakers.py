@@ -227,6 +227,32 @@ def subject_before(
     return found
 
 
+def relative_who(toks: Sequence[Token], k: int, lo: int = 0) -> int:
+    """The token of a relative ``who`` that is the subject of the verb at ``k``
+    (``who has in the past described``, ``who also said``), or -1."""
+    j = k
+    steps = 0
+    while j > lo and steps < 6:
+        steps += 1
+        t = toks[j - 1]
+        if t.low == "who":
+            return j - 1
+        if t.is_word and not t.is_cap and (t.low in _SKIP_BACK or t.low.endswith("ly")):
+            j -= 1
+            continue
+        if (
+            j - 3 >= lo
+            and toks[j - 3].low in _ADVERBIAL_PREPS
+            and toks[j - 2].low in {"the", "a", "that", "this"}
+            and t.is_word
+            and not t.is_cap
+        ):
+            j -= 3  # "in the past", "at the time"
+            continue
+        break
+    return -1
+
+
 def _subject_before(
     toks: Sequence[Token], k: int, lo: int, *, appositive: bool
 ) -> tuple[int, int] | None:
