@@ -306,3 +306,15 @@ def test_relative_who_behind_an_adverbial() -> None:
     claim = b.claims[0]
     assert b.speaker(claim).name == "Ann Lee"  # type: ignore[union-attr]
     assert b.mention(claim.mention_id).span.text == "who"  # type: ignore[arg-type]
+
+
+def test_subject_with_a_relative_clause_and_no_commas() -> None:
+    got = _claims(
+        _doc(
+            "A White House official who spoke anonymously to discuss internal strategy said"
+            ' Wednesday, "Certainly there are discussions between the two campaigns."'
+        )
+    )
+    assert [(c[1], c[2]) for c in got] == [
+        ("said", '"Certainly there are discussions between the two campaigns."')
+    ]

@@ -438,6 +438,10 @@ def read_sentence(
             lo = after_quote if after_quote <= m.i else 0
             at = m.i - 3 if went_on else m.i
             subj = subject_before(toks, at, lo, appositive=not toks[m.i].low.endswith("ing"))
+            if not toks[m.i].low.endswith("ing") and (subj is None or not toks[subj[0]].is_cap):
+                rel = _relative_subject(toks, at, lo, qidx)
+                if rel is not None:
+                    subj = rel  # "A White House official who spoke anonymously said"
             if subj is None:
                 subj = _source_familiar_with(toks, m.i, lo, qidx)
             who = relative_who(toks, m.i, lo)
@@ -672,8 +676,14 @@ def read_sentence(
                 ):
                     if toks[x].low == "that" and qidx[x] < 0:
                         return (x + 1, x + 1) if x + 1 < n else None
-                    if toks[x].low in _WH or toks[x].low in {"because", "after", "before", "as"}:
-                        subordinate = True  # "in an interview when asked if he ...": not it
+                    if (
+                        toks[x].low in _WH
+                        or toks[x].low in {"because", "after", "before", "as"}
+                        or (toks[x].low in CUE_STARTS and qidx[x] < 0)
+                    ):
+                        # "in an interview when asked if he ...", "to her on Thursday
+                        # say they ...": the pronoun opens some other clause
+                        subordinate = True
                     if (
                         toks[x].low in _CONTENT_PRONOUNS
                         and x > k + 1
@@ -1334,6 +1344,27 @@ _NOT_VERBS = _words(
     """and but or that who which whom whose when while as if because than of to for at in
     on by with from about into over after before during under"""
 )
+
+
+def _relative_subject(
+    toks: Sequence[Token], k: int, lo: int, qidx: list[int]
+) -> tuple[int, int] | None:
+    """``an official who spoke anonymously said``: the noun phrase before a relative
+    "who" (no comma) whose clause runs up to the verb at token ``k``."""
+    x = k - 1
+    while x > lo and k - x < 20:
+        t = toks[x]
+        if qidx[x] >= 0 or t.text in {",", ";", ":", "—", "–"} or t.low == "that":
+            return None
+        if t.low == "who":
+            if x - 1 <= lo or not toks[x - 1].is_word:
+                return None
+            np = subject_before(toks, x, lo, appositive=False)
+            if np is None or not (np[0] == lo or toks[np[0] - 1].text in {",", ";", "—"}):
+                return None
+            return np
+        x -= 1
+    return None
 
 
 def _source_familiar_with(
