@@ -318,3 +318,13 @@ def test_subject_with_a_relative_clause_and_no_commas() -> None:
     assert [(c[1], c[2]) for c in got] == [
         ("said", '"Certainly there are discussions between the two campaigns."')
     ]
+
+
+def test_paraphrase_is_not_cut_at_a_list_comma() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee said the lack of polling places was “particularly burdensome” on black,"
+            " Hispanic and Native American communities."
+        )
+    )
+    assert got[0][2].endswith("Native American communities")

@@ -1313,6 +1313,25 @@ def _late_cue(
 _AND_PREDICATE = re.compile(
     r" and (?:then |also |later |has |had )?(?:[a-z]+(?:ed|ing)|has|had|he|she|they)\b"
 )
+
+
+def _writers_comma(tail: str) -> int:
+    """The first comma in ``tail`` where the writer's own words may start: not one
+    inside a list ("black, Hispanic and Native American") nor before a second
+    reported clause (", and that ...")."""
+    i = tail.find(", ")
+    while i >= 0:
+        after = tail[i + 2 : i + 60].split(",", 1)[0].split()
+        if after[:2] in (["and", "that"], ["but", "that"]):
+            pass
+        elif not (
+            after and after[0] not in {"and", "or"} and any(w in {"and", "or"} for w in after[1:4])
+        ):
+            return i
+        i = tail.find(", ", i + 2)
+    return -1
+
+
 _TAIL_BREAKS = (", ", " - ", " — ", " – ", " -- ", "; ", " as ", " until ", " when ")
 
 
@@ -1328,7 +1347,10 @@ def _end_at_last_quote(rc: RawClaim, text: str) -> None:
     tail = text[qe:b]
     if len(tail.split()) < 6:
         return
-    cut = min((i for i in (tail.find(t) for t in _TAIL_BREAKS) if i >= 0), default=-1)
+    cut = min((i for i in (tail.find(t) for t in _TAIL_BREAKS[1:]) if i >= 0), default=-1)
+    comma = _writers_comma(tail)
+    if comma >= 0 and (cut < 0 or comma < cut):
+        cut = comma
     m = _AND_PREDICATE.search(tail)
     if m is not None and (cut < 0 or m.start() < cut):
         cut = m.start()  # '... “a terrible deal” and ranked Fiorina ...': a second predicate
