@@ -328,3 +328,13 @@ def test_paraphrase_is_not_cut_at_a_list_comma() -> None:
         )
     )
     assert got[0][2].endswith("Native American communities")
+
+
+def test_titles_and_names_after_show_or_called_are_not_speech() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee starred in the reality show “Cake Boss.” She staged a play called"
+            " “Los Hijos de Trump.” Bob Smith has called for “a hell of a lot worse.”"
+        )
+    )
+    assert [c[1] for c in got] == ["called for"]

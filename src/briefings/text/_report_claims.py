@@ -416,6 +416,23 @@ def read_sentence(
         ):
             k = m.j
             continue  # "Trump's attacks", "a harsh attack": nouns, not cues
+        nxt_quoted = m.j < len(toks) and qidx[m.j] >= 0
+        if m.kind == "verb" and (
+            # "the reality show “Cake Boss”", "a play called “Los Hijos de Trump”": a
+            # title or a name, not words said
+            (t.low in {"show", "shows"} and (nxt_quoted or prev in _SHOW_KINDS))
+            or (
+                t.low == "called"
+                and m.lemma == "call"
+                and nxt_quoted
+                and m.i > 0
+                and toks[m.i - 1].is_word
+                and not toks[m.i - 1].is_cap
+                and prev not in _SUBJECT_WORDS
+            )
+        ):
+            k = m.j
+            continue
         hit = _Hit(m, None)
         if m.lemma == "opinion":
             hit.subj = (m.i + 1, m.j - 1)
@@ -1497,6 +1514,10 @@ _TIME_INTRO_ENDS = _words("""later ago earlier afterward afterwards""")
 
 
 _MAX_CUES = 8
+_SHOW_KINDS = _words("""reality television tv talk radio game cooking comedy news cable""")
+_SUBJECT_WORDS = _words(
+    """he she they it we i who which that also then later has had have repeatedly once"""
+)
 _NOUN_FORMS = _words(
     """attack attacks claim claims call calls report reports comment comments note notes
     promise promises warning warnings vow vows pledge pledges demand demands question
