@@ -338,3 +338,17 @@ def test_titles_and_names_after_show_or_called_are_not_speech() -> None:
         )
     )
     assert [c[1] for c in got] == ["called for"]
+
+
+def test_subject_before_a_time_phrase_and_party_or_place_tags() -> None:
+    got = _claims(
+        _doc(
+            'Sen. Ann Lee (D-Calif.) last week said Bob Smith was not the "originator" of'
+            " the chain.",
+            "Sen. Carl Diaz, R-Wis., said in an op-ed piece before a 2014 hearing, “The"
+            " department failed to honor repeated requests.”",
+            "Cory James, 22, of Flint, Mich., said he had not given up hope for a"
+            ' "convention upset."',
+        )
+    )
+    assert [c[0] for c in got] == ["Ann Lee", "Carl Diaz", "Cory James"]

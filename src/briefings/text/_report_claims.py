@@ -833,6 +833,8 @@ def read_sentence(
                 gap = text[hi_c : q.start]
                 words = gap.split()
                 limit = 25 if h.inverted and gap.lstrip().startswith(",") else 8
+                if words and words[0].lower() in _GAP_PREPS:
+                    limit = 16  # "said in an op-ed before a 2014 hearing, “...”"
                 if gap.strip() in {"", ":", ",", "—", "–", "-"} or (
                     len(words) <= limit  # "said Ann Lee, an economist at X, “...”"
                     and gap.rstrip().endswith((":", ","))
@@ -1514,6 +1516,7 @@ _TIME_INTRO_ENDS = _words("""later ago earlier afterward afterwards""")
 
 
 _MAX_CUES = 8
+_GAP_PREPS = _words("""in on at during before after to while""")
 _SHOW_KINDS = _words("""reality television tv talk radio game cooking comedy news cable""")
 _SUBJECT_WORDS = _words(
     """he she they it we i who which that also then later has had have repeatedly once"""

@@ -203,6 +203,10 @@ def _np_word(tok: Token) -> bool:
 
 
 _DASHES = frozenset({"-", "—", "–"})
+_TIME_HEADS = _words(
+    """week month year weekend morning night monday tuesday wednesday thursday friday
+    saturday sunday"""
+)
 # prepositions of an adverbial between a subject and its verb ("Trump at the time said")
 _ADVERBIAL_PREPS = _words("""at in during on over throughout within""")
 
@@ -214,7 +218,14 @@ def subject_before(
     auxiliaries: ``Peskov also said``), as a token range, or ``None``. With
     ``appositive``, ``Smith, a professor at Yale, said`` gives ``Smith``; an
     adverbial in between is stepped over (``Trump at the time said``)."""
-    found = _subject_before(toks, k, lo, appositive=appositive)
+    j = k
+    if j - 1 > lo and toks[j - 1].low in _TIME_HEADS and not toks[j - 1].is_cap:
+        j -= 1
+        if j - 1 > lo and toks[j - 1].low in {"last", "this", "next", "that"}:
+            j -= 1  # "Feinstein (D-Calif.) last week said": a time, not the subject
+        else:
+            j = k
+    found = _subject_before(toks, j, lo, appositive=appositive)
     if (
         found is not None
         and found[0] - 1 > lo
@@ -225,6 +236,17 @@ def subject_before(
         if outer is not None:
             return outer
     return found
+
+
+def _not_a_subject(toks: Sequence[Token], rng: tuple[int, int], lo: int) -> bool:
+    """A comma-set piece that is no subject: a party and state tag (``R-Ky.``), a
+    state's abbreviation (``Mich.``) or a place after a preposition (``of Flint``)."""
+    words = "".join(t.text for t in toks[rng[0] : rng[1]])
+    if len(words) <= 8 and words[:2] in {"R-", "D-", "I-"}:
+        return True
+    if rng[1] - rng[0] <= 2 and words.endswith(".") and len(words) <= 6:
+        return True
+    return rng[0] > lo and toks[rng[0] - 1].low in {"of", "in", "from", "at"}
 
 
 def relative_who(toks: Sequence[Token], k: int, lo: int = 0) -> int:
@@ -295,17 +317,21 @@ def _subject_before(
         # "Smith, a professor, said"; "Carr, 31, a photographer, said"; "Sanders,
         # meanwhile, who sits ..., said": up to three comma-set pieces back
         end = j - 1
+        fallback = None
         for _ in range(3):
             c = end - 1
-            while c > lo and end - c < 30 and toks[c].text not in {",", ";", ":", "."}:
+            # (a "." inside one sentence is an abbreviation's: "R-Wis.", "Mich.")
+            while c > lo and end - c < 30 and toks[c].text not in {",", ";", ":"}:
                 c -= 1
             if not (c > lo and toks[c].text == "," and end - 1 - c >= 1):
-                return None
+                return fallback
             found = subject_before(toks, c, lo, appositive=False)
             if found is not None:
-                return found
+                if not _not_a_subject(toks, found, lo):
+                    return found
+                fallback = fallback or found
             end = c
-        return None
+        return fallback
     generic = _generic_np(toks, j, lo)
     if generic is not None:
         return generic
