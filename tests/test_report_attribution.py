@@ -352,3 +352,12 @@ def test_subject_before_a_time_phrase_and_party_or_place_tags() -> None:
         )
     )
     assert [c[0] for c in got] == ["Ann Lee", "Carl Diaz", "Cory James"]
+
+
+def test_closing_cue_after_a_quote_ending_in_an_inner_quote() -> None:
+    got = _claims(
+        _doc("The movement is about “people telling leaders, 'that’s enough,'” Ann Lee said.")
+    )
+    assert got == [
+        ("Ann Lee", "said", "The movement is about “people telling leaders, 'that’s enough,'”")
+    ]

@@ -954,7 +954,15 @@ def read_sentence(
             qidx[lo_tok - 1] >= 0
             and toks[lo_tok - 1].text in CLOSING_MARKS
             and lo_tok >= 2
-            and toks[lo_tok - 2].text in {",", "?", "!"}
+            and (
+                toks[lo_tok - 2].text in {",", "?", "!"}
+                # '... “people telling leaders, 'that’s enough,'” Wilcox said'
+                or (
+                    lo_tok >= 3
+                    and toks[lo_tok - 2].text in {"'", "’"}
+                    and toks[lo_tok - 3].text in {",", "?", "!"}
+                )
+            )
         )
         if toks[lo_tok - 1].text not in {",", "—", "–"} and not comma_in_quote:
             continue
