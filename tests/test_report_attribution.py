@@ -361,3 +361,13 @@ def test_closing_cue_after_a_quote_ending_in_an_inner_quote() -> None:
     assert got == [
         ("Ann Lee", "said", "The movement is about “people telling leaders, 'that’s enough,'”")
     ]
+
+
+def test_relative_clause_subject_with_a_comma_before_who() -> None:
+    got = _claims(
+        _doc(
+            '"It is bad," Ann Lee, who is chairman of Our Principles Pac said in a'
+            " statement provided to Politico."
+        )
+    )
+    assert got == [("Ann Lee", "said", '"It is bad,"')]

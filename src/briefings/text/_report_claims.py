@@ -455,7 +455,9 @@ def read_sentence(
             lo = after_quote if after_quote <= m.i else 0
             at = m.i - 3 if went_on else m.i
             subj = subject_before(toks, at, lo, appositive=not toks[m.i].low.endswith("ing"))
-            if not toks[m.i].low.endswith("ing") and (subj is None or not toks[subj[0]].is_cap):
+            if not toks[m.i].low.endswith("ing") and (
+                subj is None or toks[subj[0]].low not in _SUBJECT_WORDS
+            ):
                 rel = _relative_subject(toks, at, lo, qidx)
                 if rel is not None:
                     subj = rel  # "A White House official who spoke anonymously said"
@@ -1406,9 +1408,10 @@ def _relative_subject(
         if qidx[x] >= 0 or t.text in {",", ";", ":", "—", "–"} or t.low == "that":
             return None
         if t.low == "who":
-            if x - 1 <= lo or not toks[x - 1].is_word:
+            at = x - 1 if toks[x - 1].text == "," else x  # "Packer, who is chair of X said"
+            if at - 1 <= lo or not toks[at - 1].is_word:
                 return None
-            np = subject_before(toks, x, lo, appositive=False)
+            np = subject_before(toks, at, lo, appositive=False)
             if np is None or not (np[0] == lo or toks[np[0] - 1].text in {",", ";", "—"}):
                 return None
             return np
