@@ -371,3 +371,10 @@ def test_relative_clause_subject_with_a_comma_before_who() -> None:
         )
     )
     assert got == [("Ann Lee", "said", '"It is bad,"')]
+
+
+def test_noun_forms_after_a_determiner_and_an_adjective_are_not_cues() -> None:
+    got = _claims(
+        _doc("Ann Lee spoke. In a subsequent tweet, Bob Smith said the plan was “a disaster.”")
+    )
+    assert got == [("Bob Smith", "said", "the plan was “a disaster.”")]

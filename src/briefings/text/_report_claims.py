@@ -402,6 +402,13 @@ def read_sentence(
             and (
                 prev.endswith(("’s", "'s"))
                 or (
+                    # "a snappy retort", "the Paris attacks", "a subsequent tweet": nouns
+                    toks[m.i].low in _NOUN_FORMS
+                    and m.i >= 2
+                    and toks[m.i - 1].is_word
+                    and toks[m.i - 2].low in _NOUN_DETS
+                )
+                or (
                     (toks[m.i].low in _NOUN_FORMS and (m.i == 0 or not toks[m.i - 1].is_cap))
                     and not (m.i > 0 and toks[m.i - 1].low in {"he", "she", "it", "they", "who"})
                     # "Jan Brewer, an early supporter, calls the issue “a priority”"
@@ -1536,8 +1543,10 @@ _NOUN_FORMS = _words(
     """attack attacks claim claims call calls report reports comment comments note notes
     promise promises warning warnings vow vows pledge pledges demand demands question
     questions answer answers reply replies response statement statements charge charges
-    concern concerns estimate estimates forecast forecasts praise criticism"""
+    concern concerns estimate estimates forecast forecasts praise criticism chant chants
+    retort retorts tweet tweets post posts"""
 )
+_NOUN_DETS = _words("""the a an his her their its this that these those our my your""")
 _TAIL_WORDS = _words(
     """in on at during last this yesterday today tonight recently earlier later when as
     after before while on in to of with by from about for via over through afterwards
