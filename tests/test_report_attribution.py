@@ -378,3 +378,13 @@ def test_noun_forms_after_a_determiner_and_an_adjective_are_not_cues() -> None:
         _doc("Ann Lee spoke. In a subsequent tweet, Bob Smith said the plan was “a disaster.”")
     )
     assert got == [("Bob Smith", "said", "the plan was “a disaster.”")]
+
+
+def test_colon_cue_after_an_opening_phrase() -> None:
+    got = _claims(
+        _doc(
+            "In a Fox interview later that day, Ann Lee went even further: “Sanders has a"
+            " real chance.”"
+        )
+    )
+    assert [(c[0], c[2]) for c in got] == [("Ann Lee", "“Sanders has a real chance.”")]

@@ -1169,6 +1169,17 @@ def read_sentence(
         if colon >= 1 and toks[colon].text == ":" and qidx[colon] < 0:
             # "The headline reads: “...”", "She told the crowd again: “...”"
             k0 = after_quote_before(colon)
+            for _ in range(3):
+                # "At the time, the Burlington Free Press wrote: “...”": past the opening
+                # phrase up to its comma
+                if not (k0 < colon and toks[k0].low in _LEADERS):
+                    break
+                c = k0
+                while c < colon and toks[c].text != ",":
+                    c += 1
+                if c >= colon - 1:
+                    break
+                k0 = c + 1
             while k0 < colon and toks[k0].low in _LEADERS:
                 k0 += 1
             main = phrase_after(toks, k0, colon - 1) if k0 < colon - 1 else None
