@@ -388,3 +388,13 @@ def test_colon_cue_after_an_opening_phrase() -> None:
         )
     )
     assert [(c[0], c[2]) for c in got] == [("Ann Lee", "“Sanders has a real chance.”")]
+
+
+def test_city_and_state_in_an_opening_phrase_are_not_the_subject() -> None:
+    got = _claims(
+        _doc(
+            "Speaking at a town hall event in Salem, New Hampshire, Ann Lee went after Bob"
+            " Smith, calling him “a total stiff.”"
+        )
+    )
+    assert got == [("Ann Lee", "calling", "him “a total stiff.”")]

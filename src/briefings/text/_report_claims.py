@@ -1603,6 +1603,20 @@ def _main_subject(
     if rng is None or rng[1] >= hi:
         return None
     nxt = toks[rng[1]]
+    if (
+        nxt.text == ","
+        and k - 2 >= lo
+        and toks[k - 1].text == ","
+        and toks[k - 2].is_cap
+        and rng[1] + 1 < hi
+        and toks[rng[1] + 1].is_cap
+    ):
+        # "Speaking in Salem, New Hampshire, Trump went ...": the state of a place
+        state = phrase_after(toks, rng[1] + 1, hi)
+        if state is not None and state[1] < hi:
+            after = toks[state[1]]
+            if after.is_word and not after.is_cap:
+                return state
     if nxt.text == "," or (nxt.is_word and not nxt.is_cap):
         return rng  # "Trump went ...", "Huma Abedin, vice chairwoman ..., emailed"
     return None
