@@ -398,3 +398,10 @@ def test_city_and_state_in_an_opening_phrase_are_not_the_subject() -> None:
         )
     )
     assert got == [("Ann Lee", "calling", "him “a total stiff.”")]
+
+
+def test_the_one_spoken_to_is_not_the_subject() -> None:
+    got = _claims(
+        _doc("Another intelligence source speaking to Fox News said, “We have seen them before.”")
+    )
+    assert got == [("Another intelligence source", "said", "“We have seen them before.”")]

@@ -228,6 +228,17 @@ def subject_before(
     found = _subject_before(toks, j, lo, appositive=appositive)
     if (
         found is not None
+        and found[0] - 2 > lo
+        and toks[found[0] - 1].low in {"to", "with"}
+        and toks[found[0] - 2].low.endswith("ing")
+        and not toks[found[0] - 2].is_cap
+    ):
+        # "Another source speaking to Fox News said": the one speaking, not the outlet
+        outer = _subject_before(toks, found[0] - 2, lo, appositive=False)
+        if outer is not None:
+            return outer
+    if (
+        found is not None
         and found[0] - 1 > lo
         and toks[found[0] - 1].low in _ADVERBIAL_PREPS
         and not toks[found[0]].is_cap
