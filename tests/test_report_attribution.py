@@ -405,3 +405,10 @@ def test_the_one_spoken_to_is_not_the_subject() -> None:
         _doc("Another intelligence source speaking to Fox News said, “We have seen them before.”")
     )
     assert got == [("Another intelligence source", "said", "“We have seen them before.”")]
+
+
+def test_content_of_a_cue_in_a_subordinate_clause_ends_at_its_comma() -> None:
+    got = _claims(
+        _doc('When Ann Lee later said she would "protect our citizens," the crowd applauded.')
+    )
+    assert got == [("Ann Lee", "said", 'she would "protect our citizens,"')]

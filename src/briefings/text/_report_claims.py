@@ -1130,6 +1130,19 @@ def read_sentence(
             continue
         a = first.start
         end_c, framing, end_tok = content_end(ktok)
+        lo_sub = min(h.cue.i, h.subj[0]) if h.subj else h.cue.i
+        if lo_sub > 0 and toks[lo_sub - 1].low in _SUBORDINATORS:
+            # "When Trump said he would “protect our citizens,” the crowd applauded":
+            # the subordinate clause ends at its comma
+            for x in range(ktok + 1, min(end_tok, len(toks))):
+                if toks[x].text != ",":
+                    continue
+                if qidx[x] < 0:
+                    end_c = toks[x].start
+                    break
+                if x + 1 < len(toks) and toks[x + 1].text in CLOSING_MARKS:
+                    end_c = toks[x + 1].end
+                    break
         if (
             first.low in {"this", "it"}
             and ktok + 1 < len(toks)
@@ -1545,6 +1558,9 @@ _TIME_INTRO_ENDS = _words("""later ago earlier afterward afterwards""")
 
 
 _MAX_CUES = 8
+_SUBORDINATORS = _words(
+    """when after before while as because if although though since once until whenever"""
+)
 _GAP_PREPS = _words("""in on at during before after to while""")
 _SHOW_KINDS = _words("""reality television tv talk radio game cooking comedy news cable""")
 _SUBJECT_WORDS = _words(
