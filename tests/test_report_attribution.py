@@ -412,3 +412,13 @@ def test_content_of_a_cue_in_a_subordinate_clause_ends_at_its_comma() -> None:
         _doc('When Ann Lee later said she would "protect our citizens," the crowd applauded.')
     )
     assert got == [("Ann Lee", "said", 'she would "protect our citizens,"')]
+
+
+def test_dash_credit_paragraph_names_the_quote_before_it() -> None:
+    text = (
+        "Fact check\n\nAs is our practice, we review the assertions.\n\n"
+        '"Almost all new income is going to the top 1 percent."\n\n'
+        "- Bernie Sanders.\n\nThe senator is relying on an outdated statistic.\n"
+    )
+    got = _claims(text)
+    assert ("Bernie Sanders", "-", '"Almost all new income is going to the top 1 percent."') in got

@@ -537,6 +537,8 @@ def read_sentence(
             if h.cue.kind == "verb" and h.subj is not None and h.cue.lemma not in {"show", "find"}
         ]
     if not hits and not clausal:
+        if quote_speaker is None and toks[0].text in {"-", "—", "–"}:
+            return _dash_credit(ctx, toks, s, e, para)
         return []
 
     claims: list[RawClaim] = []
@@ -1307,6 +1309,61 @@ def read_sentence(
             _end_at_last_quote(rc, text)
     claims.sort(key=lambda c: c.content[0])
     return claims
+
+
+def _dash_credit(ctx: Context, toks: Sequence[Token], s: int, e: int, para: int) -> list[RawClaim]:
+    """A paragraph that is only ``- Bernie Sanders.`` credits the quote that makes
+    up the paragraph before it (the fact-check layout)."""
+    text = ctx.text
+    if s != ctx.para_start or text[e : ctx.para_end].strip():
+        return []
+    k = 1
+    while k < len(toks) and toks[k].text in {"-", "—", "–"}:
+        k += 1
+    rng = phrase_after(toks, k)
+    if rng is None or rng[0] != k:
+        return []
+    if rng[1] < len(toks) and toks[rng[1]].text not in {".", ",", "("}:
+        return []
+    ph = classify(text, toks, rng[0], rng[1])
+    if ph is None or ph.kind not in {"person", "role", "org"}:
+        return []
+    cue = (toks[0].start, toks[k - 1].end)
+    prev = ctx.claims[-1] if ctx.claims else None
+    pending = ctx.pending
+    if prev is not None and prev.continuation and prev.para == para - 1 and prev.parent is None:
+        target = prev.content
+    elif pending is not None and pending[1] == para - 1:
+        target = (pending[0].start, pending[0].end)
+    else:
+        return []
+    if text[target[1] : s].strip():
+        return []
+    rec = resolve(ctx, ph, ph.start)
+    if rec is None:
+        return []
+    mention = (ph.start, ph.end, ph.mention_kind)
+    if prev is not None and prev.content == target:
+        prev.speaker, prev.mention, prev.continuation = rec, mention, False
+        prev.cue, prev.lemma, prev.act = cue, "say", SpeechAct.STATEMENT
+        return []
+    assert pending is not None
+    q = pending[0]
+    ctx.pending = None
+    return [
+        RawClaim(
+            speaker=rec,
+            mention=mention,
+            cue=cue,
+            cue_parts=[],
+            lemma="say",
+            act=SpeechAct.STATEMENT,
+            form=Form.DIRECT,
+            content=(q.start, q.end),
+            quotes=[(q.inner_start, q.inner_end)],
+            para=para,
+        )
+    ]
 
 
 def _late_cue(
