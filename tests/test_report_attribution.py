@@ -422,3 +422,15 @@ def test_dash_credit_paragraph_names_the_quote_before_it() -> None:
     )
     got = _claims(text)
     assert ("Bernie Sanders", "-", '"Almost all new income is going to the top 1 percent."') in got
+
+
+def test_issued_the_following_statement() -> None:
+    got = _claims(
+        _doc(
+            "Republican nominee Ann Lee issued the following statement:",
+            "“Our prayers are with all those affected.”",
+        )
+    )
+    assert got == [
+        ("Ann Lee", "issued the following statement:", "“Our prayers are with all those affected.”")
+    ]

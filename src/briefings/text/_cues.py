@@ -267,8 +267,9 @@ class CueMatch:
 _CALL = frozenset({"call", "calls", "called", "calling", "dubbed", "labeled", "branded"})
 #: every word a cue can start with (a cheap test before :func:`match_cue`)
 _REFER = frozenset({"refer", "refers", "referred", "referring"})
+_ISSUE = frozenset({"issued", "issues", "released", "releases", "sent", "posted"})
 CUE_STARTS = frozenset(
-    {*SPEECH_FORMS, *BELIEF_FORMS, *REFUSAL_FORMS, *_CALL, *_REFER}
+    {*SPEECH_FORMS, *BELIEF_FORMS, *REFUSAL_FORMS, *_CALL, *_REFER, *_ISSUE}
     | {"according", "in", "quoted", "expressed", "expresses", "voiced", "voices", "pointed"}
     | {"made", "fired", "shot", "fires", "shoots", "went", "goes", "read", "reads", "reading"}
     | {"put", "puts"}
@@ -344,6 +345,13 @@ def match_cue(toks: Sequence[Token], k: int, *, beliefs: bool = True) -> CueMatc
             if toks[x].text in {".", ";", ",", ":"}:
                 break
         return None
+    if w in _ISSUE and k + 2 < len(toks):
+        # "issued the following statement:", "released a statement:": the words follow
+        for x in range(k + 1, min(len(toks) - 1, k + 5)):
+            if toks[x].low in {"statement", "message"} and _low(toks, x + 1) == ":":
+                return CueMatch(k, x + 2, "state", A.STATEMENT, "verb")
+            if not toks[x].is_word:
+                break
     if w in {"fired", "shot", "fires", "shoots"} and _low(toks, k + 1) == "back":
         return CueMatch(k, k + 2, "fire back", A.ANSWER, "verb")
     if w in {"went", "goes"} and _low(toks, k + 1) == "on" and _low(toks, k + 2) in {",", ":", "."}:
