@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from briefings.codecs import to_json
+from briefings.text import _report_claims, parse_report
 from briefings.text._quotes import Quote, find_insertions
 from briefings.text._report_claims import _quote_index
 from briefings.text._sentences import Token, _keeps_period, tokens
@@ -117,3 +121,66 @@ def test_tokens_match_the_plain_tokeniser(pieces: list[str], a: int, b: int) -> 
     lo, hi = min(a, len(text)), max(min(a, len(text)), min(b, len(text)))
     got = [(t.start, t.end, t.text, t.low, t.is_word, t.is_cap) for t in tokens(text, lo, hi)]
     assert got == _tokens_plain(text, lo, hi)
+
+
+class _NeverDisjoint(frozenset[str]):
+    """A cue-start set that lets every sentence past the reader's pre-filter."""
+
+    def isdisjoint(self, other: object) -> bool:
+        return False
+
+
+def _without_prefilter(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_report_claims, "CUE_STARTS", _NeverDisjoint(_report_claims.CUE_STARTS))
+
+
+_report_words = st.lists(
+    st.sampled_from(
+        [
+            "Jane Doe",
+            "the minister",
+            "he",
+            "said",
+            "added",
+            "told",
+            "reporters",
+            "that",
+            "“",
+            "”",
+            '"',
+            "-",
+            "—",
+            "according to",
+            "rain",
+            "fell",
+            ".",
+            ",",
+            "\n\n",
+            " ",
+        ]
+    ),
+    max_size=60,
+)
+
+
+@given(_report_words)
+def test_the_sentence_prefilter_changes_nothing(words: list[str]) -> None:
+    # a sentence the pre-filter drops must be one the full reader finds nothing in
+    text = " ".join(words)
+    fast = to_json(parse_report(text))
+    with pytest.MonkeyPatch.context() as mp:
+        _without_prefilter(mp)
+        assert to_json(parse_report(text)) == fast
+
+
+def test_the_sentence_prefilter_changes_nothing_on_polnear(shared_dir: Path) -> None:
+    # every cue rule must start at a word of CUE_STARTS (or a dash credit line)
+    files = sorted((shared_dir / "corpora" / "polnear" / "train" / "text").glob("*.txt"))
+    if not files:
+        pytest.skip("PolNeAR train texts not found")
+    texts = [p.read_text(encoding="utf-8") for p in files[::8]]
+    fast = [to_json(parse_report(t)) for t in texts]
+    with pytest.MonkeyPatch.context() as mp:
+        _without_prefilter(mp)
+        slow = [to_json(parse_report(t)) for t in texts]
+    assert [f.name for f, a, b in zip(files[::8], fast, slow, strict=True) if a != b] == []

@@ -101,3 +101,336 @@ def test_source_familiar_with_before_its_cue() -> None:
     text = _doc("Another source familiar with Cruz’s thinking said, “He will try to be friendly.”")
     got = _claims(text)
     assert [(c, content) for _, c, content in got] == [("said", "“He will try to be friendly.”")]
+
+
+def test_cue_less_quote_goes_on_from_a_paraphrase_with_quoted_words() -> None:
+    text = _doc(
+        "Teachers are “looking to see who is on the other side,” said Ann Lee, the union"
+        " president. “That’s got to scare an educator.”"
+    )
+    b = parse_report(text)
+    assert len(b.claims) == 1
+    parts = [p.text for p in b.claims[0].content_parts]
+    assert parts[-1] == "“That’s got to scare an educator.”"
+    assert b.speaker(b.claims[0]).name == "Ann Lee"  # type: ignore[union-attr]
+
+
+def test_quote_after_a_paraphrase_cue_in_the_same_sentence_is_not_merged() -> None:
+    text = _doc(
+        "Ann Lee insisted it was “premature” to back the plan while adding on other"
+        " matters, “I don’t have any doubt that her heart is in the right place.”"
+    )
+    got = _claims(text)
+    assert ("Ann Lee", "insisted", "it was “premature” to back the plan") in got
+
+
+def test_adverbial_between_subject_and_cue_is_stepped_over() -> None:
+    got = _claims(_doc("Ann Lee at the time said she had asked her “people” to look into it."))
+    assert got
+    assert got[0][0] == "Ann Lee"
+
+
+def test_opening_time_phrase_is_not_the_subject() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee met the donors.",
+            "Hours later, Ann Lee returned the compliment, telling Reuters, “He is a friend.”",
+        )
+    )
+    assert ("Ann Lee", "telling", "“He is a friend.”") in got
+
+
+def test_time_phrase_before_a_distant_participle_cue_is_not_content() -> None:
+    got = _claims(_doc("Ann Lee wrote back. Minutes later, she sent an email saying, “done.”"))
+    assert all(content != "Minutes later" for _, _, content in got)
+    assert ("Ann Lee", "saying", "“done.”") in got
+
+
+def test_they_with_no_group_met_is_still_a_source() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee spoke first. Senate Democrats blocked the bill because they said the"
+            " language was an untenable “poison pill.”"
+        )
+    )
+    assert ("they", "said", "the language was an untenable “poison pill.”") in got
+
+
+def test_paraphrase_keeps_its_because_clause() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee says Bob Bush is “like a spoiled child” and “not a smart man” because he"
+            " is in favor of the common core education standards."
+        )
+    )
+    assert got[0][2].endswith("education standards")
+
+
+def test_late_cue_with_the_one_told_and_a_long_tail() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee met the press.",
+            "“Who knows?” Bob Smith told Britain’s ITV television station in an interview"
+            " aired on Monday when asked how ties would fare.",
+        )
+    )
+    assert ("Bob Smith", "told", "“Who knows?”") in got
+
+
+def test_went_on_to_say() -> None:
+    got = _claims(_doc("Ann Lee went on to say, “We are closing the office.”"))
+    assert ("Ann Lee", "say", "“We are closing the office.”") in got
+
+
+def test_upon_saying_takes_the_subject_of_the_sentence() -> None:
+    got = _claims(
+        _doc("Ann Lee, a supporter, drew boos upon saying, “She heard the passion of the people.”")
+    )
+    assert ("Ann Lee", "saying", "“She heard the passion of the people.”") in got
+
+
+def test_name_between_dashes_is_the_source() -> None:
+    got = _claims(
+        _doc(
+            "A former candidate -- Ann Lee, who lost in 2008 -- said the president"
+            ' "offered no changes to his strategy."'
+        )
+    )
+    assert got
+    assert got[0][0] == "Ann Lee"
+
+
+def test_pronoun_clause_after_the_cues_adverbial() -> None:
+    got = _claims(
+        _doc('Ann Lee wrote in both listings she was "honored and humbled" to announce the sale.')
+    )
+    assert ("Ann Lee", "wrote", 'she was "honored and humbled" to announce the sale') in got
+
+
+def test_called_with_a_long_object_and_after_an_appositive() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee called Obama’s ignorance of solid advice from seasoned military"
+            " commanders “disrespectful to the men and women in harm’s way.”",
+            "Bob Smith, an early supporter of Trump, calls the issue of security"
+            ' "a priority" for women.',
+        )
+    )
+    assert [c[1] for c in got] == ["called", "calls"]
+
+
+def test_refers_to_as_and_went_on_to_call() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee refers to the candidate as “Mr. Trump.” She went on to call Cruz"
+            " “the worst politician in Texas.”"
+        )
+    )
+    assert ("Ann Lee", "refers to", "the candidate as “Mr. Trump.”") in got
+    assert ("Ann Lee", "call", "Cruz “the worst politician in Texas.”") in got
+
+
+def test_main_subject_after_two_opening_phrases() -> None:
+    got = _claims(
+        _doc(
+            "On Thursday, after remaining neutral for months, Ann Lee met Bob Smith,"
+            " saying, “He is exactly what this country needs.”"
+        )
+    )
+    assert ("Ann Lee", "saying", "“He is exactly what this country needs.”") in got
+
+
+def test_it_with_no_organisation_met_is_still_a_source() -> None:
+    got = _claims("Rally\n\nAnn Lee held up a sign.\n\n“I am still here,” it read.\n")
+    assert ("it", "read", "“I am still here,”") in got
+
+
+def test_paraphrase_ends_before_the_subjects_next_predicate() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee called the merger “a terrible deal” and ranked Bob Smith as one of the"
+            " worst chief executives in history."
+        )
+    )
+    assert ("Ann Lee", "called", "the merger “a terrible deal”") in got
+
+
+def test_adding_that_after_a_direct_quote_is_a_claim_too() -> None:
+    got = _claims(
+        _doc(
+            "“He stands for the middle class,” Ann Lee said, adding that Bob Smith is"
+            " “definitely the most trustworthy of the candidates.”"
+        )
+    )
+    assert ("Ann Lee", "said", "“He stands for the middle class,”") in got
+    assert (
+        "Ann Lee",
+        "adding",
+        "Bob Smith is “definitely the most trustworthy of the candidates.”",
+    ) in got
+
+
+def test_relative_who_is_the_mention_of_its_cue() -> None:
+    text = _doc(
+        '"It is not normal," said Ann Lee, who said executives often fail to see that'
+        ' there are "no secrets in politics."'
+    )
+    b = parse_report(text)
+    second = b.claims[1]
+    assert second.cue is not None
+    assert second.cue.span.text == "said"
+    assert b.mention(second.mention_id).span.text == "who"  # type: ignore[arg-type]
+    assert b.speaker(second).name == "Ann Lee"  # type: ignore[union-attr]
+
+
+def test_quote_after_adding_that_goes_on_the_quote() -> None:
+    text = _doc(
+        "“I think that speaks volumes,” Ann Lee said, adding that the campaign will work"
+        " hard to win those voters. “I think they’re waiting to be courted.”"
+    )
+    b = parse_report(text)
+    first = b.claims[0]
+    assert [p.text for p in first.content_parts] == [
+        "“I think that speaks volumes,”",
+        "“I think they’re waiting to be courted.”",
+    ]
+
+
+def test_relative_who_behind_an_adverbial() -> None:
+    text = _doc(
+        "Ann Lee, who has in the past described Bob Smith as “a pathological narcissist,”"
+        " spoke on Monday."
+    )
+    b = parse_report(text)
+    assert b.claims
+    claim = b.claims[0]
+    assert b.speaker(claim).name == "Ann Lee"  # type: ignore[union-attr]
+    assert b.mention(claim.mention_id).span.text == "who"  # type: ignore[arg-type]
+
+
+def test_subject_with_a_relative_clause_and_no_commas() -> None:
+    got = _claims(
+        _doc(
+            "A White House official who spoke anonymously to discuss internal strategy said"
+            ' Wednesday, "Certainly there are discussions between the two campaigns."'
+        )
+    )
+    assert [(c[1], c[2]) for c in got] == [
+        ("said", '"Certainly there are discussions between the two campaigns."')
+    ]
+
+
+def test_paraphrase_is_not_cut_at_a_list_comma() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee said the lack of polling places was “particularly burdensome” on black,"
+            " Hispanic and Native American communities."
+        )
+    )
+    assert got[0][2].endswith("Native American communities")
+
+
+def test_titles_and_names_after_show_or_called_are_not_speech() -> None:
+    got = _claims(
+        _doc(
+            "Ann Lee starred in the reality show “Cake Boss.” She staged a play called"
+            " “Los Hijos de Trump.” Bob Smith has called for “a hell of a lot worse.”"
+        )
+    )
+    assert [c[1] for c in got] == ["called for"]
+
+
+def test_subject_before_a_time_phrase_and_party_or_place_tags() -> None:
+    got = _claims(
+        _doc(
+            'Sen. Ann Lee (D-Calif.) last week said Bob Smith was not the "originator" of'
+            " the chain.",
+            "Sen. Carl Diaz, R-Wis., said in an op-ed piece before a 2014 hearing, “The"
+            " department failed to honor repeated requests.”",
+            "Cory James, 22, of Flint, Mich., said he had not given up hope for a"
+            ' "convention upset."',
+        )
+    )
+    assert [c[0] for c in got] == ["Ann Lee", "Carl Diaz", "Cory James"]
+
+
+def test_closing_cue_after_a_quote_ending_in_an_inner_quote() -> None:
+    got = _claims(
+        _doc("The movement is about “people telling leaders, 'that’s enough,'” Ann Lee said.")
+    )
+    assert got == [
+        ("Ann Lee", "said", "The movement is about “people telling leaders, 'that’s enough,'”")
+    ]
+
+
+def test_relative_clause_subject_with_a_comma_before_who() -> None:
+    got = _claims(
+        _doc(
+            '"It is bad," Ann Lee, who is chairman of Our Principles Pac said in a'
+            " statement provided to Politico."
+        )
+    )
+    assert got == [("Ann Lee", "said", '"It is bad,"')]
+
+
+def test_noun_forms_after_a_determiner_and_an_adjective_are_not_cues() -> None:
+    got = _claims(
+        _doc("Ann Lee spoke. In a subsequent tweet, Bob Smith said the plan was “a disaster.”")
+    )
+    assert got == [("Bob Smith", "said", "the plan was “a disaster.”")]
+
+
+def test_colon_cue_after_an_opening_phrase() -> None:
+    got = _claims(
+        _doc(
+            "In a Fox interview later that day, Ann Lee went even further: “Sanders has a"
+            " real chance.”"
+        )
+    )
+    assert [(c[0], c[2]) for c in got] == [("Ann Lee", "“Sanders has a real chance.”")]
+
+
+def test_city_and_state_in_an_opening_phrase_are_not_the_subject() -> None:
+    got = _claims(
+        _doc(
+            "Speaking at a town hall event in Salem, New Hampshire, Ann Lee went after Bob"
+            " Smith, calling him “a total stiff.”"
+        )
+    )
+    assert got == [("Ann Lee", "calling", "him “a total stiff.”")]
+
+
+def test_the_one_spoken_to_is_not_the_subject() -> None:
+    got = _claims(
+        _doc("Another intelligence source speaking to Fox News said, “We have seen them before.”")
+    )
+    assert got == [("Another intelligence source", "said", "“We have seen them before.”")]
+
+
+def test_content_of_a_cue_in_a_subordinate_clause_ends_at_its_comma() -> None:
+    got = _claims(
+        _doc('When Ann Lee later said she would "protect our citizens," the crowd applauded.')
+    )
+    assert got == [("Ann Lee", "said", 'she would "protect our citizens,"')]
+
+
+def test_dash_credit_paragraph_names_the_quote_before_it() -> None:
+    text = (
+        "Fact check\n\nAs is our practice, we review the assertions.\n\n"
+        '"Almost all new income is going to the top 1 percent."\n\n'
+        "- Bernie Sanders.\n\nThe senator is relying on an outdated statistic.\n"
+    )
+    got = _claims(text)
+    assert ("Bernie Sanders", "-", '"Almost all new income is going to the top 1 percent."') in got
+
+
+def test_issued_the_following_statement() -> None:
+    got = _claims(
+        _doc(
+            "Republican nominee Ann Lee issued the following statement:",
+            "“Our prayers are with all those affected.”",
+        )
+    )
+    assert got == [
+        ("Ann Lee", "issued the following statement:", "“Our prayers are with all those affected.”")
+    ]

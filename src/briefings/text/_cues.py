@@ -266,8 +266,10 @@ class CueMatch:
 
 _CALL = frozenset({"call", "calls", "called", "calling", "dubbed", "labeled", "branded"})
 #: every word a cue can start with (a cheap test before :func:`match_cue`)
+_REFER = frozenset({"refer", "refers", "referred", "referring"})
+_ISSUE = frozenset({"issued", "issues", "released", "releases", "sent", "posted"})
 CUE_STARTS = frozenset(
-    {*SPEECH_FORMS, *BELIEF_FORMS, *REFUSAL_FORMS, *_CALL}
+    {*SPEECH_FORMS, *BELIEF_FORMS, *REFUSAL_FORMS, *_CALL, *_REFER, *_ISSUE}
     | {"according", "in", "quoted", "expressed", "expresses", "voiced", "voices", "pointed"}
     | {"made", "fired", "shot", "fires", "shoots", "went", "goes", "read", "reads", "reading"}
     | {"put", "puts"}
@@ -327,13 +329,29 @@ def match_cue(toks: Sequence[Token], k: int, *, beliefs: bool = True) -> CueMatc
         nxt = _low(toks, k + 1)
         if nxt in {"for", "on"}:
             return CueMatch(k, k + 2, "call " + nxt, A.DEMAND, "verb")
-        stop = min(len(toks), k + 10)
+        stop = min(len(toks), k + 20)
         for x in range(k + 1, stop):
             if toks[x].text in '"“«„':
                 return CueMatch(k, k + 1, "call", A.CRITICISM, "verb")
             if toks[x].text in {".", ";", ","}:
                 break
         return None
+    if w in _REFER and _low(toks, k + 1) == "to":
+        # "referred to Rubio as “a bright, charismatic leader”": what he called him
+        stop = min(len(toks), k + 20)
+        for x in range(k + 2, stop - 1):
+            if toks[x].low == "as" and toks[x + 1].text in '"“«„':
+                return CueMatch(k, k + 2, "refer to", A.STATEMENT, "verb")
+            if toks[x].text in {".", ";", ",", ":"}:
+                break
+        return None
+    if w in _ISSUE and k + 2 < len(toks):
+        # "issued the following statement:", "released a statement:": the words follow
+        for x in range(k + 1, min(len(toks) - 1, k + 5)):
+            if toks[x].low in {"statement", "message"} and _low(toks, x + 1) == ":":
+                return CueMatch(k, x + 2, "state", A.STATEMENT, "verb")
+            if not toks[x].is_word:
+                break
     if w in {"fired", "shot", "fires", "shoots"} and _low(toks, k + 1) == "back":
         return CueMatch(k, k + 2, "fire back", A.ANSWER, "verb")
     if w in {"went", "goes"} and _low(toks, k + 1) == "on" and _low(toks, k + 2) in {",", ":", "."}:
@@ -342,6 +360,8 @@ def match_cue(toks: Sequence[Token], k: int, *, beliefs: bool = True) -> CueMatc
         # "The email read: “...”", "a sign reading “...”": a text's words
         if _low(toks, k + 1) in {":", ","} or (k + 1 < len(toks) and toks[k + 1].text in '"“'):
             return CueMatch(k, k + 1, "read", A.STATEMENT, "verb")
+        if any(toks[x].text in '"”' for x in range(max(0, k - 4), k)):
+            return CueMatch(k, k + 1, "read", A.STATEMENT, "verb")  # "“...,” it read."
         return None
     if w in {"put", "puts"} and _low(toks, k + 1) == "it" and _low(toks, k + 2) in {",", ":"}:
         return CueMatch(k, k + 2, "put it", A.STATEMENT, "verb")  # "as Milbank puts it,"

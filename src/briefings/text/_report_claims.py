@@ -15,6 +15,7 @@ Shapes recognised (every tense of every cue in :mod:`._cues`):
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
@@ -30,6 +31,7 @@ from briefings.text._speakers import (
     Registry,
     classify,
     phrase_after,
+    relative_who,
     subject_before,
 )
 
@@ -163,12 +165,15 @@ def resolve(
             last = ctx.claims[-1].speaker if ctx.claims else None
             if last is not None and last.kind in {"org", "other"}:
                 return last
-            return reg.last_org(pos + 1)
+            org = reg.last_org(pos + 1)
+            # a text the reader cannot name ("“...,” it read."): still a source
+            return org if org is not None else reg.other("it", OtherKind.OTHER, pos)
         if p in {"they", "them", "their"}:
             last = ctx.claims[-1].speaker if ctx.claims else None
             if last is not None and last.kind in {"org", "other"}:
                 return last
-            return None
+            # a group the reader cannot name ("they said"): still a source
+            return reg.other("they", OtherKind.GROUP, pos)
         return None
     if phrase.kind == "person":
         rec = reg.person(phrase.name, phrase.role, pos)
@@ -239,6 +244,11 @@ class _Hit:
     inverted: bool = False
     shared: bool = False
     after: bool = False  # the content stands before the cue
+    rel: int = -1  # the token of a relative "who" standing for the subject
+
+
+#: the marks of a dash credit line ("- Jane Doe.", see :func:`_dash_credit`)
+_DASHES = frozenset({"-", "—", "–"})
 
 
 def _quote_index(toks: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
@@ -291,6 +301,15 @@ def _is_clausal(text: str, s: int, q: Quote, toks: Sequence[Token], first: int |
         b -= 1
     if b == s and words >= 1 and inner.endswith((",", "?", "!")) and inner[:1].isupper():
         return True  # '"Absolutely," he said': a one-word answer opening the sentence
+    if (
+        inner[:1].isupper()
+        and text[b - 1 : b] in {",", ":"}
+        and first is not None
+        and first >= 2
+        and toks[first - 2].text[:1].islower()
+        and match_cue(toks, first - 2, beliefs=False) is not None
+    ):
+        return True  # 'Priebus said, "Probably."': a short answer right after its cue
     if words < 2 or (words < 3 and not inner.endswith(",")):
         return False
     if b == s or text[b - 1] in ":,—–-":
@@ -324,8 +343,8 @@ def read_sentence(
         toks = tokens(text, s, e)
     if not toks:
         return []
-    if not quotes and CUE_STARTS.isdisjoint([t.low for t in toks]):
-        return []  # no quote and no word that can start a cue (a quick pre-filter)
+    if not quotes and toks[0].text not in _DASHES and CUE_STARTS.isdisjoint([t.low for t in toks]):
+        return []  # no quote, no dash credit and no word that can start a cue (a pre-filter)
     qidx = _quote_index(toks, quotes)
     firsts: dict[int, int] = {}
     for x, qn in enumerate(qidx):
@@ -337,6 +356,9 @@ def read_sentence(
         else set()
     )
     clausal = bool(clausal_set)
+    titles = {
+        n for n, q in enumerate(quotes) if _title_like(text[q.inner_start : q.inner_end].rstrip())
+    }
     inside_people: list[EntityRec] | None = None
     if quote_speaker is not None:
         inside_people = list((quote_people or [])[-20:])
@@ -370,26 +392,68 @@ def read_sentence(
             k += 1
             continue
         prev = toks[m.i - 1].low if m.i > 0 else ""
-        if m.kind in {"verb"} and (
-            prev in {"to", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
-            or (prev in _PASSIVE and not (t.low.endswith("ing") and prev != "being"))
-            or prev in {"not", "n't", "never"}
+        went_on = (
+            # "The email went on to say, ...": the subject of "went on" speaks
+            prev == "to"
+            and m.i >= 3
+            and toks[m.i - 2].low == "on"
+            and toks[m.i - 3].low in {"went", "goes", "go", "going", "gone"}
+        )
+        if (
+            m.kind in {"verb"}
+            and not went_on
+            and (
+                prev in {"to", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+                or (prev in _PASSIVE and not (t.low.endswith("ing") and prev != "being"))
+                or prev in {"not", "n't", "never"}
+            )
         ):
             k = m.j
             continue
-        if m.kind == "verb" and (
-            prev.endswith(("’s", "'s"))
-            or (
-                (toks[m.i].low in _NOUN_FORMS and (m.i == 0 or not toks[m.i - 1].is_cap))
-                and not (m.i > 0 and toks[m.i - 1].low in {"he", "she", "it", "they", "who"})
-                and not (
-                    # "... and calls her “a liar”": a second verb of the subject
-                    prev == "and" and _low_at(toks, m.j) in {"her", "him", "them", "it", "me", "us"}
+        if (
+            m.kind == "verb"
+            and not went_on
+            and (
+                prev.endswith(("’s", "'s"))
+                or (
+                    # "a snappy retort", "the Paris attacks", "a subsequent tweet": nouns
+                    toks[m.i].low in _NOUN_FORMS
+                    and m.i >= 2
+                    and toks[m.i - 1].is_word
+                    and toks[m.i - 2].low in _NOUN_DETS
+                )
+                or (
+                    (toks[m.i].low in _NOUN_FORMS and (m.i == 0 or not toks[m.i - 1].is_cap))
+                    and not (m.i > 0 and toks[m.i - 1].low in {"he", "she", "it", "they", "who"})
+                    # "Jan Brewer, an early supporter, calls the issue “a priority”"
+                    and not (m.lemma == "call" and prev == ",")
+                    and not (
+                        # "... and calls her “a liar”": a second verb of the subject
+                        prev == "and"
+                        and _low_at(toks, m.j) in {"her", "him", "them", "it", "me", "us"}
+                    )
                 )
             )
         ):
             k = m.j
             continue  # "Trump's attacks", "a harsh attack": nouns, not cues
+        nxt_quoted = m.j < len(toks) and qidx[m.j] >= 0
+        if m.kind == "verb" and (
+            # "the reality show “Cake Boss”", "a play called “Los Hijos de Trump”": a
+            # title or a name, not words said
+            (t.low in {"show", "shows"} and (nxt_quoted or prev in _SHOW_KINDS))
+            or (
+                t.low == "called"
+                and m.lemma == "call"
+                and nxt_quoted
+                and m.i > 0
+                and toks[m.i - 1].is_word
+                and not toks[m.i - 1].is_cap
+                and prev not in _SUBJECT_WORDS
+            )
+        ):
+            k = m.j
+            continue
         hit = _Hit(m, None)
         if m.lemma == "opinion":
             hit.subj = (m.i + 1, m.j - 1)
@@ -410,11 +474,25 @@ def read_sentence(
             hit.inverted = True
         else:
             lo = after_quote if after_quote <= m.i else 0
-            subj = subject_before(toks, m.i, lo, appositive=not toks[m.i].low.endswith("ing"))
+            at = m.i - 3 if went_on else m.i
+            subj = subject_before(toks, at, lo, appositive=not toks[m.i].low.endswith("ing"))
+            if not toks[m.i].low.endswith("ing") and (
+                subj is None or toks[subj[0]].low not in _SUBJECT_WORDS
+            ):
+                rel = _relative_subject(toks, at, lo, qidx)
+                if rel is not None:
+                    subj = rel  # "A White House official who spoke anonymously said"
             if subj is None:
                 subj = _source_familiar_with(toks, m.i, lo, qidx)
-            if subj is None and m.i - 1 >= 0 and toks[m.i - 1].low == "who" and m.i - 2 >= 0:
-                subj = subject_before(toks, m.i - 2, lo)
+            who = relative_who(toks, m.i, lo)
+            if who >= 1 and (subj is None or subj[1] <= who or not toks[subj[0]].is_cap):
+                # "Weaver, who said C", "Beck, who has in the past described C": "who"
+                # is the mention of the one named before it
+                at_who = who - 1 if toks[who - 1].text == "," else who
+                antecedent = subject_before(toks, at_who, lo) if at_who > lo else None
+                if antecedent is not None:
+                    subj = antecedent
+                    hit.rel = who
             if (
                 subj is not None
                 and toks[m.i].low.endswith("ing")
@@ -434,7 +512,7 @@ def read_sentence(
                 and toks[m.i].low in PARTICIPLES
                 and m.i > 0
                 and (
-                    toks[m.i - 1].low in {",", "before", "after", "while", "by", "when"}
+                    toks[m.i - 1].low in {",", "before", "after", "while", "by", "when", "upon"}
                     # '... a “ridiculous proposition,” adding that ...'
                     or (
                         m.i > 1
@@ -473,6 +551,8 @@ def read_sentence(
             if h.cue.kind == "verb" and h.subj is not None and h.cue.lemma not in {"show", "find"}
         ]
     if not hits and not clausal:
+        if quote_speaker is None and toks[0].text in _DASHES:
+            return _dash_credit(ctx, toks, s, e, para)
         return []
 
     claims: list[RawClaim] = []
@@ -519,6 +599,8 @@ def read_sentence(
         rec = resolve(ctx, ph, ph.start)
         if rec is None:
             return None, None
+        if h.rel >= 0:
+            return rec, (toks[h.rel].start, toks[h.rel].end, MentionKind.PRONOUN)
         return rec, (ph.start, ph.end, ph.mention_kind)
 
     # the cue clause tail: everything after the cue up to the content or the end
@@ -626,11 +708,32 @@ def read_sentence(
                 continue
             if w in _PREPOSITIONS:
                 # "said at the hearing that C", "told reporters in Moscow that C"
-                stop = min(n, k + 10)
+                # (stepping over a quoted title: 'said on ABC's "This Week" that C')
+                stop = min(n, k + 16)
                 x = k + 1
-                while x < stop and qidx[x] < 0 and toks[x].text not in {",", ".", ";", ":"}:
-                    if toks[x].low == "that":
+                subordinate = False
+                while x < stop and (
+                    (qidx[x] < 0 and toks[x].text not in {",", ".", ";", ":"})
+                    or (qidx[x] >= 0 and qidx[x] in titles)
+                ):
+                    if toks[x].low == "that" and qidx[x] < 0:
                         return (x + 1, x + 1) if x + 1 < n else None
+                    if (
+                        toks[x].low in _WH
+                        or toks[x].low in {"because", "after", "before", "as"}
+                        or (toks[x].low in CUE_STARTS and qidx[x] < 0)
+                    ):
+                        # "in an interview when asked if he ...", "to her on Thursday
+                        # say they ...": the pronoun opens some other clause
+                        subordinate = True
+                    if (
+                        toks[x].low in _CONTENT_PRONOUNS
+                        and x > k + 1
+                        and qidx[x] < 0
+                        and not subordinate
+                    ):
+                        return x, x  # "wrote in both listings he was ...": the clause
+
                     x += 1
             break
         return (k, k) if k < n else None
@@ -755,6 +858,8 @@ def read_sentence(
                 gap = text[hi_c : q.start]
                 words = gap.split()
                 limit = 25 if h.inverted and gap.lstrip().startswith(",") else 8
+                if words and words[0].lower() in _GAP_PREPS:
+                    limit = 16  # "said in an op-ed before a 2014 hearing, “...”"
                 if gap.strip() in {"", ":", ",", "—", "–", "-"} or (
                     len(words) <= limit  # "said Ann Lee, an economist at X, “...”"
                     and gap.rstrip().endswith((":", ","))
@@ -797,6 +902,16 @@ def read_sentence(
         stop_tok = next(
             (x for x in range(cue_tail_start, len(toks)) if toks[x].start >= nxt_q), len(toks)
         )
+        for o in hits:
+            # '“...,” Anderson said, adding that C' / '..., said Weaver, who said C': the
+            # cue clause ends where the next cue takes over
+            if (
+                o is not h
+                and cue_tail_start < o.cue.i < stop_tok
+                and toks[o.cue.i].start > max(quotes[qn].end for qn in qns)
+                and (o.shared or toks[o.cue.i - 1].low == "who")
+            ):
+                stop_tok = o.cue.i - 1
         info = tail_info(h, cue_tail_start, stop_tok)
         k_addr, addr, addr_ent, is_relay = addressee_after(h)
         rc = _new_claim(
@@ -864,12 +979,25 @@ def read_sentence(
             qidx[lo_tok - 1] >= 0
             and toks[lo_tok - 1].text in CLOSING_MARKS
             and lo_tok >= 2
-            and toks[lo_tok - 2].text in {",", "?", "!"}
+            and (
+                toks[lo_tok - 2].text in {",", "?", "!"}
+                # '... “people telling leaders, 'that’s enough,'” Wilcox said'
+                or (
+                    lo_tok >= 3
+                    and toks[lo_tok - 2].text in {"'", "’"}
+                    and toks[lo_tok - 3].text in {",", "?", "!"}
+                )
+            )
         )
         if toks[lo_tok - 1].text not in {",", "—", "–"} and not comma_in_quote:
             continue
         if qidx[lo_tok - 1] >= 0 and not comma_in_quote:
             continue
+        if not h.inverted and (
+            (h.cue.i - h.subj[1] > 3 and toks[h.cue.i - 1].text != ",")
+            or (toks[h.cue.i].low.endswith("ing") and h.cue.i - h.subj[1] > 1)
+        ):
+            continue  # "Minutes later, she sent an email saying": no closing "X said"
         # after the cue: no clause of its own
         after = h.subj[1] if h.inverted else h.cue.j
         k_addr, addr, addr_ent, is_relay = addressee_after(h)
@@ -1018,6 +1146,19 @@ def read_sentence(
             continue
         a = first.start
         end_c, framing, end_tok = content_end(ktok)
+        lo_sub = min(h.cue.i, h.subj[0]) if h.subj else h.cue.i
+        if lo_sub > 0 and toks[lo_sub - 1].low in _SUBORDINATORS:
+            # "When Trump said he would “protect our citizens,” the crowd applauded":
+            # the subordinate clause ends at its comma
+            for x in range(ktok + 1, min(end_tok, len(toks))):
+                if toks[x].text != ",":
+                    continue
+                if qidx[x] < 0:
+                    end_c = toks[x].start
+                    break
+                if x + 1 < len(toks) and toks[x + 1].text in CLOSING_MARKS:
+                    end_c = toks[x + 1].end
+                    break
         if (
             first.low in {"this", "it"}
             and ktok + 1 < len(toks)
@@ -1057,6 +1198,17 @@ def read_sentence(
         if colon >= 1 and toks[colon].text == ":" and qidx[colon] < 0:
             # "The headline reads: “...”", "She told the crowd again: “...”"
             k0 = after_quote_before(colon)
+            for _ in range(3):
+                # "At the time, the Burlington Free Press wrote: “...”": past the opening
+                # phrase up to its comma
+                if not (k0 < colon and toks[k0].low in _LEADERS):
+                    break
+                c = k0
+                while c < colon and toks[c].text != ",":
+                    c += 1
+                if c >= colon - 1:
+                    break
+                k0 = c + 1
             while k0 < colon and toks[k0].low in _LEADERS:
                 k0 += 1
             main = phrase_after(toks, k0, colon - 1) if k0 < colon - 1 else None
@@ -1093,6 +1245,20 @@ def read_sentence(
             taken.append((q.start, q.end))
             continue
         before = claims[-1] if claims else (ctx.claims[-1] if ctx.claims else None)
+        if before is not None and before.form is not Form.DIRECT and before.speaker is not None:
+            # '“A,” she said, adding that C. “B.”': B goes on the quote, not the paraphrase
+            two = (ctx.claims[-2:] + claims)[-2:]
+            if (
+                len(two) == 2
+                and two[1] is before
+                and two[0].form is Form.DIRECT
+                and two[0].speaker is before.speaker
+                and two[0].para == before.para
+                and not any(
+                    x in text[two[0].content[1] : before.content[0]] for x in (". ", "? ", "! ")
+                )
+            ):
+                before = two[0]
         # (a quote is not given to someone merely named since the last claim: in news
         # prose the person named is more often the subject talked about)
         if before is None or before.speaker is None or para - before.para > 1:
@@ -1100,9 +1266,18 @@ def read_sentence(
             continue
         assert before is not None
         assert before.speaker is not None
-        if before.form is Form.DIRECT and before.parent is None and before.continuation is False:
+        if before.parent is None and before.continuation is False:
             unclosed = text[before.content[1] - 1] not in CLOSING_MARKS
-            if para == before.para or (unclosed and para == before.para + 1):
+            if before.form is not Form.DIRECT and (
+                claims
+                or not before.quotes
+                or para != before.para
+                or before.lemma in {"according to", "opinion"}
+            ):
+                # a paraphrase with quoted words goes on in the quotes of the sentences
+                # after it; "According to X, ..." frames its own sentence only
+                pass
+            elif para == before.para or (unclosed and para == before.para + 1):
                 # the same speaker's quote goes on: one attribution in several pieces
                 if not before.parts:
                     before.parts = [before.content]
@@ -1150,6 +1325,61 @@ def read_sentence(
     return claims
 
 
+def _dash_credit(ctx: Context, toks: Sequence[Token], s: int, e: int, para: int) -> list[RawClaim]:
+    """A paragraph that is only ``- Bernie Sanders.`` credits the quote that makes
+    up the paragraph before it (the fact-check layout)."""
+    text = ctx.text
+    if s != ctx.para_start or text[e : ctx.para_end].strip():
+        return []
+    k = 1
+    while k < len(toks) and toks[k].text in _DASHES:
+        k += 1
+    rng = phrase_after(toks, k)
+    if rng is None or rng[0] != k:
+        return []
+    if rng[1] < len(toks) and toks[rng[1]].text not in {".", ",", "("}:
+        return []
+    ph = classify(text, toks, rng[0], rng[1])
+    if ph is None or ph.kind not in {"person", "role", "org"}:
+        return []
+    cue = (toks[0].start, toks[k - 1].end)
+    prev = ctx.claims[-1] if ctx.claims else None
+    pending = ctx.pending
+    if prev is not None and prev.continuation and prev.para == para - 1 and prev.parent is None:
+        target = prev.content
+    elif pending is not None and pending[1] == para - 1:
+        target = (pending[0].start, pending[0].end)
+    else:
+        return []
+    if text[target[1] : s].strip():
+        return []
+    rec = resolve(ctx, ph, ph.start)
+    if rec is None:
+        return []
+    mention = (ph.start, ph.end, ph.mention_kind)
+    if prev is not None and prev.content == target:
+        prev.speaker, prev.mention, prev.continuation = rec, mention, False
+        prev.cue, prev.lemma, prev.act = cue, "say", SpeechAct.STATEMENT
+        return []
+    assert pending is not None
+    q = pending[0]
+    ctx.pending = None
+    return [
+        RawClaim(
+            speaker=rec,
+            mention=mention,
+            cue=cue,
+            cue_parts=[],
+            lemma="say",
+            act=SpeechAct.STATEMENT,
+            form=Form.DIRECT,
+            content=(q.start, q.end),
+            quotes=[(q.inner_start, q.inner_end)],
+            para=para,
+        )
+    ]
+
+
 def _late_cue(
     ctx: Context,
     h: _Hit,
@@ -1169,7 +1399,13 @@ def _late_cue(
     if lo != 0:
         return None
     if len(toks) - hi > 1 and not _time_tail(toks, hi):
-        return None
+        # "“...?” Trump told Britain’s ITV.": the one told, then nothing or a time tail
+        # or anything but words of its own ("... in an interview aired on Monday when
+        # asked how ...")
+        rng = phrase_after(toks, hi) if h.cue.lemma in _TELL else None
+        k = rng[1] if rng is not None else hi
+        if k < len(toks) and (toks[k].low in _LATE_STOPS or toks[k].low in _WH):
+            return None
     text = ctx.text
     pending = ctx.pending
     prev = ctx.claims[-1] if ctx.claims else None
@@ -1203,7 +1439,31 @@ def _late_cue(
     )
 
 
-_TAIL_BREAKS = (", ", " - ", " — ", " – ", " -- ", "; ", " as ", " until ", " because ", " when ")
+# " and threatened ...", " and calling ...", " and he didn't ...": the subject's next
+# predicate (one optional adverb; no nested quantifiers)
+_AND_PREDICATE = re.compile(
+    r" and (?:then |also |later |has |had )?(?:[a-z]+(?:ed|ing)|has|had|he|she|they)\b"
+)
+
+
+def _writers_comma(tail: str) -> int:
+    """The first comma in ``tail`` where the writer's own words may start: not one
+    inside a list ("black, Hispanic and Native American") nor before a second
+    reported clause (", and that ...")."""
+    i = tail.find(", ")
+    while i >= 0:
+        after = tail[i + 2 : i + 60].split(",", 1)[0].split()
+        if after[:2] in (["and", "that"], ["but", "that"]):
+            pass
+        elif not (
+            after and after[0] not in {"and", "or"} and any(w in {"and", "or"} for w in after[1:4])
+        ):
+            return i
+        i = tail.find(", ", i + 2)
+    return -1
+
+
+_TAIL_BREAKS = (", ", " - ", " — ", " – ", " -- ", "; ", " as ", " until ", " when ")
 
 
 def _end_at_last_quote(rc: RawClaim, text: str) -> None:
@@ -1218,7 +1478,13 @@ def _end_at_last_quote(rc: RawClaim, text: str) -> None:
     tail = text[qe:b]
     if len(tail.split()) < 6:
         return
-    cut = min((i for i in (tail.find(t) for t in _TAIL_BREAKS) if i >= 0), default=-1)
+    cut = min((i for i in (tail.find(t) for t in _TAIL_BREAKS[1:]) if i >= 0), default=-1)
+    comma = _writers_comma(tail)
+    if comma >= 0 and (cut < 0 or comma < cut):
+        cut = comma
+    m = _AND_PREDICATE.search(tail)
+    if m is not None and (cut < 0 or m.start() < cut):
+        cut = m.start()  # '... “a terrible deal” and ranked Fiorina ...': a second predicate
     if cut < 0:
         return
     end = qe + cut
@@ -1231,6 +1497,28 @@ _NOT_VERBS = _words(
     """and but or that who which whom whose when while as if because than of to for at in
     on by with from about into over after before during under"""
 )
+
+
+def _relative_subject(
+    toks: Sequence[Token], k: int, lo: int, qidx: list[int]
+) -> tuple[int, int] | None:
+    """``an official who spoke anonymously said``: the noun phrase before a relative
+    "who" (no comma) whose clause runs up to the verb at token ``k``."""
+    x = k - 1
+    while x > lo and k - x < 20:
+        t = toks[x]
+        if qidx[x] >= 0 or t.text in {",", ";", ":", "—", "–"} or t.low == "that":
+            return None
+        if t.low == "who":
+            at = x - 1 if toks[x - 1].text == "," else x  # "Packer, who is chair of X said"
+            if at - 1 <= lo or not toks[at - 1].is_word:
+                return None
+            np = subject_before(toks, at, lo, appositive=False)
+            if np is None or not (np[0] == lo or toks[np[0] - 1].text in {",", ";", "—"}):
+                return None
+            return np
+        x -= 1
+    return None
 
 
 def _source_familiar_with(
@@ -1305,6 +1593,10 @@ def _time_tail(toks: Sequence[Token], k: int) -> bool:
 
 
 _TAIL_OPENERS = frozenset({"last", "this", "of"})
+# subject pronouns that open a reported clause after the cue's adverbial
+_CONTENT_PRONOUNS = _words("""he she they we i""")
+# words after a late cue that start content of its own ("Trump said that ...")
+_LATE_STOPS = _words("""that : he she they it i we""")
 
 
 def _low_at(toks: Sequence[Token], k: int) -> str:
@@ -1327,17 +1619,32 @@ _MONTHS = _words(
 _LEADERS = _words(
     """in on at during after before since when while as although though because if for
     with without from by under over despite amid following speaking asked meanwhile
-    however but and yet so still then now later earlier also"""
+    however but and yet so still then now later earlier also likewise similarly shortly
+    separately additionally afterward afterwards instead moreover besides outside inside
+    alongside here there"""
 )
+_CONNECT = _words("""and but so yet however meanwhile also then now still""")
+# the last word of an opening time phrase ("Hours later,", "Eight years ago,")
+_TIME_INTRO_ENDS = _words("""later ago earlier afterward afterwards""")
 
 
 _MAX_CUES = 8
+_SUBORDINATORS = _words(
+    """when after before while as because if although though since once until whenever"""
+)
+_GAP_PREPS = _words("""in on at during before after to while""")
+_SHOW_KINDS = _words("""reality television tv talk radio game cooking comedy news cable""")
+_SUBJECT_WORDS = _words(
+    """he she they it we i who which that also then later has had have repeatedly once"""
+)
 _NOUN_FORMS = _words(
     """attack attacks claim claims call calls report reports comment comments note notes
     promise promises warning warnings vow vows pledge pledges demand demands question
     questions answer answers reply replies response statement statements charge charges
-    concern concerns estimate estimates forecast forecasts praise criticism"""
+    concern concerns estimate estimates forecast forecasts praise criticism chant chants
+    retort retorts tweet tweets post posts"""
 )
+_NOUN_DETS = _words("""the a an his her their its this that these those our my your""")
 _TAIL_WORDS = _words(
     """in on at during last this yesterday today tonight recently earlier later when as
     after before while on in to of with by from about for via over through afterwards
@@ -1361,9 +1668,20 @@ def _main_subject(
     introductory phrase that ends with a comma ("In an interview, Trump ...")."""
     k = lo
     if k < hi and toks[k].low in _LEADERS:
-        while k < hi and toks[k].text != ",":
+        # "On Thursday, after remaining neutral ..., Warren appeared ...": each
+        # introductory phrase up to its comma
+        for _ in range(3):
+            while k < hi and toks[k].text != ",":
+                k += 1
             k += 1
-        k += 1
+            if not (k < hi and toks[k].low in _LEADERS and toks[k].low not in _CONNECT):
+                break
+    else:
+        c = k
+        while c < min(hi, k + 5) and toks[c].is_word:
+            c += 1
+        if c > k + 1 and c < hi and toks[c].text == "," and toks[c - 1].low in _TIME_INTRO_ENDS:
+            k = c + 1  # "Hours later, Trump returned the compliment, telling ..."
     while k < hi and toks[k].low in _LEADERS:
         k += 1
     if k >= hi or qidx[k] >= 0:
@@ -1372,6 +1690,20 @@ def _main_subject(
     if rng is None or rng[1] >= hi:
         return None
     nxt = toks[rng[1]]
+    if (
+        nxt.text == ","
+        and k - 2 >= lo
+        and toks[k - 1].text == ","
+        and toks[k - 2].is_cap
+        and rng[1] + 1 < hi
+        and toks[rng[1] + 1].is_cap
+    ):
+        # "Speaking in Salem, New Hampshire, Trump went ...": the state of a place
+        state = phrase_after(toks, rng[1] + 1, hi)
+        if state is not None and state[1] < hi:
+            after = toks[state[1]]
+            if after.is_word and not after.is_cap:
+                return state
     if nxt.text == "," or (nxt.is_word and not nxt.is_cap):
         return rng  # "Trump went ...", "Huma Abedin, vice chairwoman ..., emailed"
     return None

@@ -205,12 +205,93 @@ def _np_word(tok: Token) -> bool:
     )
 
 
+_DASHES = frozenset({"-", "—", "–"})
+_TIME_HEADS = _words(
+    """week month year weekend morning night monday tuesday wednesday thursday friday
+    saturday sunday"""
+)
+# prepositions of an adverbial between a subject and its verb ("Trump at the time said")
+_ADVERBIAL_PREPS = _words("""at in during on over throughout within""")
+
+
 def subject_before(
     toks: Sequence[Token], k: int, lo: int = 0, *, appositive: bool = True
 ) -> tuple[int, int] | None:
     """The noun phrase ending just before token ``k`` (skipping adverbs and
     auxiliaries: ``Peskov also said``), as a token range, or ``None``. With
-    ``appositive``, ``Smith, a professor at Yale, said`` gives ``Smith``."""
+    ``appositive``, ``Smith, a professor at Yale, said`` gives ``Smith``; an
+    adverbial in between is stepped over (``Trump at the time said``)."""
+    j = k
+    if j - 1 > lo and toks[j - 1].low in _TIME_HEADS and not toks[j - 1].is_cap:
+        j -= 1
+        if j - 1 > lo and toks[j - 1].low in {"last", "this", "next", "that"}:
+            j -= 1  # "Feinstein (D-Calif.) last week said": a time, not the subject
+        else:
+            j = k
+    found = _subject_before(toks, j, lo, appositive=appositive)
+    if (
+        found is not None
+        and found[0] - 2 > lo
+        and toks[found[0] - 1].low in {"to", "with"}
+        and toks[found[0] - 2].low.endswith("ing")
+        and not toks[found[0] - 2].is_cap
+    ):
+        # "Another source speaking to Fox News said": the one speaking, not the outlet
+        outer = _subject_before(toks, found[0] - 2, lo, appositive=False)
+        if outer is not None:
+            return outer
+    if (
+        found is not None
+        and found[0] - 1 > lo
+        and toks[found[0] - 1].low in _ADVERBIAL_PREPS
+        and not toks[found[0]].is_cap
+    ):
+        outer = _subject_before(toks, found[0] - 1, lo, appositive=False)
+        if outer is not None:
+            return outer
+    return found
+
+
+def _not_a_subject(toks: Sequence[Token], rng: tuple[int, int], lo: int) -> bool:
+    """A comma-set piece that is no subject: a party and state tag (``R-Ky.``), a
+    state's abbreviation (``Mich.``) or a place after a preposition (``of Flint``)."""
+    words = "".join(t.text for t in toks[rng[0] : rng[1]])
+    if len(words) <= 8 and words[:2] in {"R-", "D-", "I-"}:
+        return True
+    if rng[1] - rng[0] <= 2 and words.endswith(".") and len(words) <= 6:
+        return True
+    return rng[0] > lo and toks[rng[0] - 1].low in {"of", "in", "from", "at"}
+
+
+def relative_who(toks: Sequence[Token], k: int, lo: int = 0) -> int:
+    """The token of a relative ``who`` that is the subject of the verb at ``k``
+    (``who has in the past described``, ``who also said``), or -1."""
+    j = k
+    steps = 0
+    while j > lo and steps < 6:
+        steps += 1
+        t = toks[j - 1]
+        if t.low == "who":
+            return j - 1
+        if t.is_word and not t.is_cap and (t.low in _SKIP_BACK or t.low.endswith("ly")):
+            j -= 1
+            continue
+        if (
+            j - 3 >= lo
+            and toks[j - 3].low in _ADVERBIAL_PREPS
+            and toks[j - 2].low in {"the", "a", "that", "this"}
+            and t.is_word
+            and not t.is_cap
+        ):
+            j -= 3  # "in the past", "at the time"
+            continue
+        break
+    return -1
+
+
+def _subject_before(
+    toks: Sequence[Token], k: int, lo: int, *, appositive: bool
+) -> tuple[int, int] | None:
     j = k
     while (
         j > lo
@@ -230,13 +311,41 @@ def subject_before(
     last = toks[j - 1]
     if last.low in _SUBJECT_PRONOUNS:
         return (j - 1, j)
-    if last.text == "," and appositive:
-        c = j - 2
-        while c > lo and j - c < 30 and toks[c].text not in {",", ";", ":", "."}:
-            c -= 1
-        if c > lo and toks[c].text == "," and j - 2 - c >= 1:
-            return subject_before(toks, c, lo, appositive=False)
+    if last.text in _DASHES and appositive:
+        # "A former candidate -- John McCain, who lost in 2008 -- said": the name
+        c = j - 1
+        while c > lo and toks[c - 1].text == "-":
+            c -= 1  # the closing dash, "--" being two tokens
+        x = c - 1
+        while x > lo and c - x < 30 and toks[x].text not in _DASHES | {".", ";", ":"}:
+            x -= 1
+        if x > lo and toks[x].text in _DASHES:
+            inner = phrase_after(toks, x + 1, c)
+            while x > lo and toks[x - 1].text == "-":
+                x -= 1  # the opening dash
+            if inner is not None and toks[inner[0]].is_cap and toks[inner[1] - 1].is_cap:
+                return inner
+            return subject_before(toks, x, lo, appositive=False)
         return None
+    if last.text == "," and appositive:
+        # "Smith, a professor, said"; "Carr, 31, a photographer, said"; "Sanders,
+        # meanwhile, who sits ..., said": up to three comma-set pieces back
+        end = j - 1
+        fallback = None
+        for _ in range(3):
+            c = end - 1
+            # (a "." inside one sentence is an abbreviation's: "R-Wis.", "Mich.")
+            while c > lo and end - c < 30 and toks[c].text not in {",", ";", ":"}:
+                c -= 1
+            if not (c > lo and toks[c].text == "," and end - 1 - c >= 1):
+                return fallback
+            found = subject_before(toks, c, lo, appositive=False)
+            if found is not None:
+                if not _not_a_subject(toks, found, lo):
+                    return found
+                fallback = fallback or found
+            end = c
+        return fallback
     generic = _generic_np(toks, j, lo)
     if generic is not None:
         return generic
