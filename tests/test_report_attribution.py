@@ -156,6 +156,19 @@ def test_they_with_no_group_met_is_still_a_source() -> None:
     assert ("they", "said", "the language was an untenable “poison pill.”") in got
 
 
+def test_it_does_not_refer_back_to_a_group_nor_they_to_a_document() -> None:
+    got = _claims(
+        _doc(
+            "Protesters filled the square.",
+            "They said, “We will not leave until we are heard.”",
+            "“The rules are clear,” it read.",
+        )
+    )
+    speakers = [speaker for speaker, _, _ in got]
+    assert speakers[0] == "they"
+    assert speakers[1] not in {"they", ""}  # the text read, not the protesters
+
+
 def test_paraphrase_keeps_its_because_clause() -> None:
     got = _claims(
         _doc(

@@ -163,14 +163,14 @@ def resolve(
             return ctx.last_person
         if p in {"it", "its"}:
             last = ctx.claims[-1].speaker if ctx.claims else None
-            if last is not None and last.kind in {"org", "other"}:
+            if last is not None and _takes_pronoun(last, plural=False):
                 return last
             org = reg.last_org(pos + 1)
             # a text the reader cannot name ("“...,” it read."): still a source
             return org if org is not None else reg.other("it", OtherKind.OTHER, pos)
         if p in {"they", "them", "their"}:
             last = ctx.claims[-1].speaker if ctx.claims else None
-            if last is not None and last.kind in {"org", "other"}:
+            if last is not None and _takes_pronoun(last, plural=True):
                 return last
             # a group the reader cannot name ("they said"): still a source
             return reg.other("they", OtherKind.GROUP, pos)
@@ -186,6 +186,16 @@ def resolve(
     if phrase.kind == "org":
         return reg.org(phrase.name, phrase.org_kind, pos)
     return reg.other(phrase.name, phrase.other_kind, pos)
+
+
+def _takes_pronoun(rec: EntityRec, *, plural: bool) -> bool:
+    """Whether ``it`` (``plural`` false) or ``they`` can refer back to ``rec``: an
+    organisation or an anonymous source takes either ("the ministry ... it/they
+    said", "sources said ... they"); a group only ``they``; a document or other
+    unnamed source only ``it``."""
+    if rec.kind == "org" or rec.other_kind is OtherKind.ANONYMOUS:
+        return rec.kind != "person"
+    return rec.kind == "other" and (rec.other_kind is OtherKind.GROUP) == plural
 
 
 def note_people(
