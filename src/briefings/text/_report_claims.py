@@ -120,8 +120,6 @@ class Context:
     lead: RawClaim | None = None
     para_start: int = 0  # the paragraph being read
     para_end: int = 0
-    # people named outside quotes since the last claim, with their mentions
-    since: list[tuple[EntityRec, tuple[int, int, MentionKind]]] = attrs.Factory(list)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -198,9 +196,7 @@ def _takes_pronoun(rec: EntityRec, *, plural: bool) -> bool:
     return rec.kind == "other" and (rec.other_kind is OtherKind.GROUP) == plural
 
 
-def note_people(
-    ctx: Context, toks: Sequence[Token], lo: int, hi: int, *, record: bool = False
-) -> list[EntityRec]:
+def note_people(ctx: Context, toks: Sequence[Token], lo: int, hi: int) -> list[EntityRec]:
     """Register names with titles met in running text (``President Vladimir Putin``)."""
     found: list[EntityRec] = []
     k = lo
@@ -231,9 +227,6 @@ def note_people(
                 ):
                     rec = ctx.registry.person(ph.name, ph.role, toks[rng[0]].start)
                     found.append(rec)
-                    if record:
-                        ctx.since.append((rec, (ph.start, ph.end, ph.mention_kind)))
-                        del ctx.since[:-20]  # the recent ones are all that matter
                 k = rng[1]
                 continue
         k += 1

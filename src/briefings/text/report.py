@@ -105,8 +105,6 @@ def parse_report(
                 if rc.form is Form.DIRECT:
                     raw.extend(_embedded(ctx, rc, len(raw) - 1, pn))
             _note_outside(ctx, toks, inside)
-            if found:
-                ctx.since.clear()
     if title is not None:
         hc = headline_claim(ctx, title[0], title[1])
         if hc is not None:
@@ -171,7 +169,7 @@ def _note_outside(ctx: Context, toks: list[Token], quotes: Sequence[Quote]) -> N
         while hi < n and toks[hi].start < stop:
             hi += 1
         if hi > lo:
-            people = note_people(ctx, toks, lo, hi, record=True)
+            people = note_people(ctx, toks, lo, hi)
             if people:
                 ctx.last_person = people[-1]
         lo = hi
