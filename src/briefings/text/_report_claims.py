@@ -1632,6 +1632,12 @@ _MAX_CUES = 8
 _SUBORDINATORS = _words(
     """when after before while as because if although though since once until whenever"""
 )
+# verbs whose "as" opens a clause of time or manner, never what was said ("described
+# him as", "declared it as" do take their object so)
+_NO_AS_OBJECT = _words(
+    """say tell add note write tweet ask explain remark comment joke quip reply respond
+    know email warn insist"""
+)
 _GAP_PREPS = _words("""in on at during before after to while""")
 _SHOW_KINDS = _words("""reality television tv talk radio game cooking comedy news cable""")
 _SUBJECT_WORDS = _words(
@@ -1742,6 +1748,8 @@ def _takes_clause(
         return w == "to"
     if cue.lemma in {"show", "find"}:
         return prev == "that" or w == "that"
+    if w in {"as", "while"} and cue.lemma in _NO_AS_OBJECT and prev not in {",", "—", "–"}:
+        return False  # "Sessions said as he launched the vote": when, not what
     if w == "it" and k + 1 < len(toks) and toks[k + 1].low in _AUX:
         return True  # "believes it is possible"
     if (
