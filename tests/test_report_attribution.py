@@ -444,3 +444,14 @@ def test_inverted_speaker_with_a_possessive_title_before_the_name() -> None:
 def test_said_as_opens_a_time_clause_not_the_content() -> None:
     got = _claims(_doc("“We are proud to vote today!” Ann Lee said as she opened the session."))
     assert got == [("Ann Lee", "said", "“We are proud to vote today!”")]
+
+
+def test_according_to_after_a_short_opening_phrase_credits_the_clause_after() -> None:
+    got = _claims(
+        _doc(
+            "For the mayor, according to his aide Tom Park, the vote is “a real test” of his hold."
+        )
+    )
+    assert got == [
+        ("Tom Park", "according to", "the vote is “a real test” of his hold"),
+    ]
