@@ -210,20 +210,20 @@ def test_generated_briefings_survive_a_round_trip(b: briefings.Briefing) -> None
     written = dumps(b)
     again = loads(written, text)  # offsets always slice the text, or Briefing would raise
     assert attributions(dumps(again)) == attributions(written)
-    contents = sum(1 for line in written.splitlines() if "\tContent " in line)
+    contents = sum(1 for line in written.split("\n") if "\tContent " in line)
     assert len(again.claims) == contents
 
 
 def attributions(ann: str) -> list[tuple[str, ...]]:
     """What a scorer sees: per E line, the offsets of each role's annotation."""
     offsets = {}
-    for line in ann.splitlines():
+    for line in ann.split("\n"):  # a "\r" in a surface string is not a line end
         if line.startswith("T"):
             tid, head, _ = line.split("\t", 2)
             offsets[tid] = head.partition(" ")[2]
     return [
         tuple(f"{arg.partition(':')[0]}={offsets[arg.partition(':')[2]]}" for arg in args[1:])
-        for args in (line.split("\t")[1].split() for line in ann.splitlines() if line[:1] == "E")
+        for args in (line.split("\t")[1].split() for line in ann.split("\n") if line[:1] == "E")
     ]
 
 

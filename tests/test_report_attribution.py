@@ -447,3 +447,24 @@ def test_issued_the_following_statement() -> None:
     assert got == [
         ("Ann Lee", "issued the following statement:", "“Our prayers are with all those affected.”")
     ]
+
+
+def test_inverted_speaker_with_a_possessive_title_before_the_name() -> None:
+    got = _claims(_doc("“We will win this state,” said Lee’s top foreign policy aide Tom Park."))
+    assert got == [("Tom Park", "said", "“We will win this state,”")]
+
+
+def test_said_as_opens_a_time_clause_not_the_content() -> None:
+    got = _claims(_doc("“We are proud to vote today!” Ann Lee said as she opened the session."))
+    assert got == [("Ann Lee", "said", "“We are proud to vote today!”")]
+
+
+def test_according_to_after_a_short_opening_phrase_credits_the_clause_after() -> None:
+    got = _claims(
+        _doc(
+            "For the mayor, according to his aide Tom Park, the vote is “a real test” of his hold."
+        )
+    )
+    assert got == [
+        ("Tom Park", "according to", "the vote is “a real test” of his hold"),
+    ]

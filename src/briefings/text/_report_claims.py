@@ -964,6 +964,17 @@ def read_sentence(
                 if _overlaps(taken, a, b) or b - a < 8:
                     continue
                 a = _after_taken(taken, a, b, text)
+                src_end = h.subj[1]
+                if (
+                    len(text[a:b].split()) < 4
+                    and src_end + 4 < len(toks)
+                    and toks[src_end].text == ","
+                    and (toks[src_end + 1].is_cap or toks[src_end + 1].low in _CLAUSE_SUBJECTS)
+                    and sum(1 for t in toks[src_end + 1 :] if t.is_word) >= 4
+                ):
+                    # "For Trump, according to X, the speech is C": a clause follows
+                    # (not "Other cleavages, according to X, include ...")
+                    continue
                 speaker, mention = make_speaker(h)
                 if speaker is None:
                     continue
@@ -1635,6 +1646,17 @@ _MAX_CUES = 8
 _SUBORDINATORS = _words(
     """when after before while as because if although though since once until whenever"""
 )
+# verbs whose "as" opens a clause of time or manner, never what was said ("described
+# him as", "declared it as" do take their object so)
+_NO_AS_OBJECT = _words(
+    """say tell add note write tweet ask explain remark comment joke quip reply respond
+    know email warn insist"""
+)
+# words that open a clause's subject: "..., according to X, the speech is ..."
+_CLAUSE_SUBJECTS = _words(
+    """the a an this that these those his her its their our my it he she they we i
+    there some most many no one two three"""
+)
 _GAP_PREPS = _words("""in on at during before after to while""")
 _SHOW_KINDS = _words("""reality television tv talk radio game cooking comedy news cable""")
 _SUBJECT_WORDS = _words(
@@ -1745,6 +1767,8 @@ def _takes_clause(
         return w == "to"
     if cue.lemma in {"show", "find"}:
         return prev == "that" or w == "that"
+    if w in {"as", "while"} and cue.lemma in _NO_AS_OBJECT and prev not in {",", "—", "–"}:
+        return False  # "Sessions said as he launched the vote": when, not what
     if w == "it" and k + 1 < len(toks) and toks[k + 1].low in _AUX:
         return True  # "believes it is possible"
     if (

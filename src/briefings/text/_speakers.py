@@ -467,6 +467,28 @@ def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[
             or t.low.endswith(("’s", "'s"))
         ):
             i += 1
+        elif (
+            t.is_word
+            and not t.is_cap
+            and any(toks[y].low.endswith(("’s", "'s")) for y in range(start_words, i))
+        ):
+            # "said Clinton’s top foreign policy aide Jake Sullivan": lower-case
+            # words after a possessive go on when a name follows them
+            x = i
+            while (
+                x < stop
+                and x - i < 5
+                and toks[x].is_word
+                and not toks[x].is_cap
+                and toks[x].low not in _NOT_NAME_BUT_OF
+                and toks[x].low not in _SKIP_BACK
+                and toks[x].low not in PRONOUNS
+                and not toks[x].low.endswith("ly")
+            ):
+                x += 1
+            if x == i or x >= hi or not toks[x].is_cap or toks[x].low in _NOT_NAME:
+                break
+            i = x
         else:
             break
     if i == start_words and i > k:
