@@ -1340,7 +1340,7 @@ def read_sentence(
 
 
 def _dash_credit(ctx: Context, toks: Sequence[Token], s: int, e: int, para: int) -> list[RawClaim]:
-    """A paragraph that is only ``- Bernie Sanders.`` credits the quote that makes
+    """A paragraph that is only ``- Jane Roe.`` credits the quote that makes
     up the paragraph before it (the fact-check layout)."""
     text = ctx.text
     if s != ctx.para_start or text[e : ctx.para_end].strip():
