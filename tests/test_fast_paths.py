@@ -9,9 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from hypothesis import given
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from briefings import model
+from briefings.codecs._converter import _fast, converter, unstructure
+from briefings.codecs.json import MODEL_DEPTH, _escape_surrogates, from_json, to_dict, to_json
+from briefings.errors import LimitError
+from briefings.model import Briefing, Claim, Document, OtherEntity, Relay, Span
+from briefings.strategies import briefings as gen_briefings
 from briefings.text._quotes import Quote, find_insertions
 from briefings.text._report_claims import _quote_index
 from briefings.text._sentences import Token, _keeps_period, tokens
@@ -117,3 +124,67 @@ def test_tokens_match_the_plain_tokeniser(pieces: list[str], a: int, b: int) -> 
     lo, hi = min(a, len(text)), max(min(a, len(text)), min(b, len(text)))
     got = [(t.start, t.end, t.text, t.low, t.is_word, t.is_cap) for t in tokens(text, lo, hi)]
     assert got == _tokens_plain(text, lo, hi)
+
+
+# --------------------------------------------------------------------------- codec
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max((_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(v) for v in value), default=0)
+    return 0
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(b=gen_briefings())
+def test_codec_fast_paths_match_the_plain_ones(b: Briefing) -> None:
+    # the span collector gives iter_spans' spans
+    spans: list[Span] = []
+    model._collector(Briefing)([b], spans)
+    assert sorted(map(id, spans)) == sorted(id(s) for _, s in model.iter_spans(b))
+    # the fast converter builds what the detailed one builds
+    data = unstructure(b)
+    assert _fast.structure(data, Briefing) == converter.structure(data, Briefing) == b
+    # a valid briefing is never deeper than MODEL_DEPTH (from_json skips the walk)
+    assert _depth(to_dict(b)) <= MODEL_DEPTH
+
+
+def test_model_depth_is_reached() -> None:
+    text = "TASS said it."
+    b = Briefing(
+        document=Document(text=text),
+        others=(OtherEntity(id="o1", name="TASS"),),
+        claims=(
+            Claim(
+                id="c1",
+                content=Span.of(text, 10, 12),
+                relayed_by=(Relay(entity_id="o1", span=Span.of(text, 0, 4)),),
+            ),
+        ),
+    )
+    assert _depth(to_dict(b)) == MODEL_DEPTH == 6
+    assert from_json(to_json(b), max_depth=6) == b
+    with pytest.raises(LimitError):
+        from_json(to_json(b), max_depth=5)
+
+
+def test_too_deep_is_a_limit_error_before_any_other() -> None:
+    deep = "[" * 40 + "]" * 40
+    for text in (
+        '{"schema":"other/9","place":' + deep + "}",
+        '{"schema":"briefings/1","document":{"text":""},"place":' + deep + "}",
+        '{"schema":"briefings/1","document":{"text":""},"extra":' + deep + "}",
+    ):
+        with pytest.raises(LimitError):
+            from_json(text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@given(st.text(st.sampled_from(["a", "é", "“", "\U0001f600", "\ud800", "\udfff", "\\"])))
+def test_surrogate_escaping_matches_the_plain_regex(text: str) -> None:
+    plain = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    assert _escape_surrogates(text) == plain
