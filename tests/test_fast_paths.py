@@ -6,6 +6,7 @@ sped up) and checks, on generated input, that the fast one returns the same.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -22,6 +23,7 @@ from briefings.strategies import briefings as gen_briefings
 from briefings.text._quotes import Quote, find_insertions
 from briefings.text._report_claims import _quote_index
 from briefings.text._sentences import Token, _keeps_period, tokens
+from briefings.text.report import parse_report, report_claims
 
 
 def _quote_index_plain(toks: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
@@ -188,3 +190,41 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def test_surrogate_escaping_matches_the_plain_regex(text: str) -> None:
     plain = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     assert _escape_surrogates(text) == plain
+
+
+# --------------------------------------------------------------------------- transcripts
+
+_report_pieces = st.lists(
+    st.sampled_from(
+        [
+            "“We will talk,” ",
+            "Dmitry Peskov",
+            " said",
+            " told reporters",
+            " on Monday",
+            " the minister",
+            " he ",
+            " TASS ",
+            ". ",
+            "\n\n",
+            " not ",
+            " might ",
+            "yesterday",
+            " that ",
+            "“",
+            "”",
+            " according to ",
+            "Reuters",
+        ]
+    ),
+    max_size=30,
+)
+
+
+@given(pieces=_report_pieces, published=st.none() | st.just(dt.date(2022, 1, 25)))
+def test_report_claims_are_parse_reports_claims(
+    pieces: list[str], published: dt.date | None
+) -> None:
+    text = "".join(pieces)
+    b = parse_report(text, published=published)
+    assert report_claims(text, published=published) == (b.claims, b.entities)

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
 from briefings.model import (
     Anchor,
@@ -67,6 +69,28 @@ def parse_report(
     date, else against it. ``outlet`` names the publisher when the text does not.
     Never raises on any ``str``; linear in the length of ``text``.
     """
+    return _parse(text, published, outlet, _build)
+
+
+def report_claims(
+    text: str, *, published: dt.date | None = None
+) -> tuple[tuple[Claim, ...], tuple[Person | Organization | OtherEntity, ...]]:
+    """The claims and the entities (people, organisations, others) of
+    ``parse_report(text, published=published)``, without the rest: no events, no
+    :class:`Briefing` built and checked. For readers that want only the claims
+    (the transcript reader, on each stretch of an answer holding a cue)."""
+    return _parse(text, published, None, _claims_and_entities)
+
+
+_R = TypeVar("_R")
+
+
+def _parse(
+    text: str,
+    published: dt.date | None,
+    outlet: str | None,
+    finish: Callable[..., _R],
+) -> _R:
     chrome = find_boilerplate(text)
     title = find_title(text, chrome)
     dateline = find_dateline(text, published=published)
@@ -119,7 +143,7 @@ def parse_report(
     chrome_starts = [x for x, _ in chrome]
     times = [t for t in times if not _within(chrome, chrome_starts, t.start)]
     held = find_held_on(text, body, times, (dateline.start, dateline.end) if dateline else None)
-    return _build(
+    return finish(
         text,
         raw,
         ctx,
@@ -203,6 +227,29 @@ def _embedded(ctx: Context, parent: RawClaim, parent_index: int, pn: int) -> lis
     return out
 
 
+@dataclass
+class _Parts:
+    claims: list[Claim]
+    mentions: list[Mention]
+    times: list[TimeExpression]
+    people: list[Person]
+    orgs: list[Organization]
+    others: list[OtherEntity]
+
+
+def _claims_and_entities(
+    text: str,
+    raw: list[RawClaim],
+    ctx: Context,
+    *,
+    times: Sequence[TimeMatch],
+    held: tuple[dt.date, tuple[int, int]] | None,
+    **_: object,
+) -> tuple[tuple[Claim, ...], tuple[Person | Organization | OtherEntity, ...]]:
+    got = _parts(text, raw, ctx, times=times, held=held)
+    return tuple(got.claims), (*got.people, *got.orgs, *got.others)
+
+
 def _build(
     text: str,
     raw: list[RawClaim],
@@ -217,6 +264,45 @@ def _build(
     outlet: str | None,
     place: str | None,
 ) -> Briefing:
+    got = _parts(text, raw, ctx, times=times, held=held)
+    claims, time_objs = got.claims, got.times
+    events = _events(text, claims, times, time_objs)
+    briefers = _briefers(claims)
+    return Briefing(
+        document=Document(
+            text=text,
+            title=text[title[0] : title[1]] if title else None,
+            title_span=Span.of(text, *title) if title else None,
+            outlet=outlet,
+            published=published,
+            dateline=Span.of(text, *dateline) if dateline else None,
+            boilerplate=tuple(Span.of(text, a, b) for a, b in chrome),
+        ),
+        kind=BriefingKind.REPORT,
+        held_on=held[0] if held else None,
+        held_on_evidence=Span.of(text, *held[1]) if held else None,
+        place=place,
+        briefer_ids=briefers,
+        audience=_audience(claims),
+        people=tuple(got.people),
+        organizations=tuple(got.orgs),
+        others=tuple(got.others),
+        mentions=tuple(got.mentions),
+        claims=tuple(claims),
+        events=tuple(events),
+        times=tuple(time_objs),
+    )
+
+
+def _parts(
+    text: str,
+    raw: list[RawClaim],
+    ctx: Context,
+    *,
+    times: Sequence[TimeMatch],
+    held: tuple[dt.date, tuple[int, int]] | None,
+) -> _Parts:
+    """The claims, mentions, time expressions and entities of a report."""
     reg = ctx.registry
     merged = reg.merge_roles()
     if merged:
@@ -335,8 +421,6 @@ def _build(
             )
         )
 
-    events = _events(text, claims, times, time_objs)
-
     people = [
         Person(
             id=e.id,
@@ -357,30 +441,13 @@ def _build(
         for e in reg.entities
         if e.kind == "other"
     ]
-    briefers = _briefers(claims)
-    return Briefing(
-        document=Document(
-            text=text,
-            title=text[title[0] : title[1]] if title else None,
-            title_span=Span.of(text, *title) if title else None,
-            outlet=outlet,
-            published=published,
-            dateline=Span.of(text, *dateline) if dateline else None,
-            boilerplate=tuple(Span.of(text, a, b) for a, b in chrome),
-        ),
-        kind=BriefingKind.REPORT,
-        held_on=held_on,
-        held_on_evidence=Span.of(text, *held[1]) if held else None,
-        place=place,
-        briefer_ids=briefers,
-        audience=_audience(claims),
-        people=tuple(people),
-        organizations=tuple(orgs),
-        others=tuple(others),
-        mentions=tuple(mentions),
-        claims=tuple(claims),
-        events=tuple(events),
-        times=tuple(time_objs),
+    return _Parts(
+        claims=claims,
+        mentions=mentions,
+        times=time_objs,
+        people=people,
+        orgs=orgs,
+        others=others,
     )
 
 
