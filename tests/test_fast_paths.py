@@ -23,7 +23,12 @@ from briefings.strategies import briefings as gen_briefings
 from briefings.text._quotes import Quote, find_insertions
 from briefings.text._report_claims import _quote_index
 from briefings.text._sentences import Token, _keeps_period, tokens
-from briefings.text.report import parse_report, report_claims
+from briefings.text.report import (
+    _opens_attribution,
+    _tokens_within,
+    parse_report,
+    report_claims,
+)
 
 
 def _quote_index_plain(toks: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
@@ -228,3 +233,39 @@ def test_report_claims_are_parse_reports_claims(
     text = "".join(pieces)
     b = parse_report(text, published=published)
     assert report_claims(text, published=published) == (b.claims, b.entities)
+
+
+# --------------------------------------------------------------------------- report reader
+
+_PHRASE = "the following is attributable to"
+# the phrase with some letters upper-cased or cut short, among characters whose
+# lower case is longer ("İ") or ASCII ("\u212a", Kelvin) or depends on context ("Σ")
+_attribution_pieces = st.lists(
+    st.sampled_from([" ", "x", "İ", "\u212a", "Σ", "ß", "THE FOLLOWING "])
+    | st.tuples(st.integers(0, len(_PHRASE)), st.sets(st.integers(0, len(_PHRASE)))).map(
+        lambda t: "".join(c.upper() if k in t[1] else c for k, c in enumerate(_PHRASE[: t[0]]))
+    ),
+    max_size=5,
+)
+
+
+@given(pieces=_attribution_pieces, a=st.integers(0, 4))
+def test_opens_attribution_matches_lower_casing_the_whole_line(pieces: list[str], a: int) -> None:
+    text = "".join(pieces)
+    plain = text[a:].lower().startswith("the following is attribut")
+    assert _opens_attribution(text, a) == plain
+
+
+@given(pieces=_token_pieces, data=st.data())
+def test_tokens_within_a_stretch_match_the_tokeniser(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(pieces)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    toks = tokens(text, a, b)
+    s = data.draw(st.integers(a, b))
+    e = data.draw(st.integers(s, b))
+    got = _tokens_within(text, toks, [t.start for t in toks], s, e)
+    want = tokens(text, s, e)
+    assert [(t.start, t.end, t.text) for t in got] == [(t.start, t.end, t.text) for t in want]

@@ -127,7 +127,7 @@ def _parse(
                 ctx.claims.append(rc)
                 raw.append(rc)
                 if rc.form is Form.DIRECT:
-                    raw.extend(_embedded(ctx, rc, len(raw) - 1, pn))
+                    raw.extend(_embedded(ctx, rc, len(raw) - 1, pn, toks))
             _note_outside(ctx, toks, inside)
             if found:
                 ctx.since.clear()
@@ -164,13 +164,28 @@ def _within(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return n >= 0 and pos < spans[n][1]
 
 
+_ATTRIBUTABLE = "the following is attribut"
+
+
+def _opens_attribution(text: str, a: int) -> bool:
+    """Whether ``text[a:].lower()`` starts with ``the following is attribut``.
+
+    Lower-casing maps each character on its own (no rule here depends on the
+    next character) and never shortens, so the first characters decide: the
+    whole paragraph is not copied and lower-cased for it.
+    """
+    return text[a : a + len(_ATTRIBUTABLE)].lower().startswith(_ATTRIBUTABLE)
+
+
 def _attributable(ctx: Context, a: int, b: int) -> tuple[EntityRec, tuple[int, int]] | None:
     """``The following is attributable to Spokesperson Ned Price:``: who relays
     everything after it."""
-    line = ctx.text[a:b]
-    low = line.lower()
-    if not low.startswith("the following is attribut") or not line.rstrip().endswith(":"):
+    if not _opens_attribution(ctx.text, a):
         return None
+    line = ctx.text[a:b]
+    if not line.rstrip().endswith(":"):
+        return None
+    low = line.lower()
     i = low.find(" to ")
     if i < 0:
         return None
@@ -204,17 +219,21 @@ def _note_outside(ctx: Context, toks: list[Token], quotes: Sequence[Quote]) -> N
                 lo += 1
 
 
-def _embedded(ctx: Context, parent: RawClaim, parent_index: int, pn: int) -> list[RawClaim]:
-    """Claims reported inside the quoted words of ``parent`` (third parties only)."""
+def _embedded(
+    ctx: Context, parent: RawClaim, parent_index: int, pn: int, sentence: list[Token]
+) -> list[RawClaim]:
+    """Claims reported inside the quoted words of ``parent`` (third parties only);
+    ``sentence`` is the tokens of the sentence ``parent`` was read from."""
     out: list[RawClaim] = []
     pieces = parent.parts or [parent.content]
     people: list[EntityRec] = []
+    starts = [t.start for t in sentence]
     for a, b in pieces:
         qa, qb = a + 1, b - 1 if b - a >= 2 and ctx.text[b - 1] in '"”»“' else b
         if qb <= qa:
             continue
         for s, e in sentences(ctx.text, qa, qb):
-            toks = tokens(ctx.text, s, e)
+            toks = _tokens_within(ctx.text, sentence, starts, s, e)
             found = read_sentence(
                 ctx, s, e, [], pn, quote_speaker=parent.speaker, quote_people=people, toks=toks
             )
@@ -225,6 +244,23 @@ def _embedded(ctx: Context, parent: RawClaim, parent_index: int, pn: int) -> lis
                 p for p in note_people(ctx, toks, 0, len(toks)) if p is not parent.speaker
             )
     return out
+
+
+def _tokens_within(text: str, toks: list[Token], starts: list[int], s: int, e: int) -> list[Token]:
+    """``tokens(text, s, e)``, taken from the tokens ``toks`` of a stretch holding it.
+
+    The same tokens when no token of ``toks`` straddles ``s`` or ``e``: the
+    tokeniser then finds the same matches from ``s`` that it found from the
+    stretch's start, and none of them reaches past ``e`` (an abbreviation's period
+    just after ``e`` would straddle it). Otherwise the stretch is tokenised again.
+    """
+    if not toks or s < toks[0].start or e > toks[-1].end:
+        return tokens(text, s, e)
+    i = bisect_left(starts, s)
+    j = bisect_left(starts, e)
+    if (i > 0 and toks[i - 1].end > s) or (j > i and toks[j - 1].end > e):
+        return tokens(text, s, e)
+    return toks[i:j]
 
 
 @dataclass
