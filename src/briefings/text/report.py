@@ -121,13 +121,18 @@ def _parse(
             inside = quotes[bisect_left(starts, s) : bisect_left(starts, e)]
             toks = tokens(text, s, e)
             found = read_sentence(ctx, s, e, inside, pn, toks=toks)
+            tok_starts: list[int] | None = None  # for _embedded, made once per sentence
             for rc in found:
                 if ctx.relay_all is not None and rc.speaker is not ctx.relay_all[0]:
                     rc.relays.append(ctx.relay_all)
                 ctx.claims.append(rc)
                 raw.append(rc)
                 if rc.form is Form.DIRECT:
-                    raw.extend(_embedded(ctx, rc, len(raw) - 1, pn, toks))
+                    if tok_starts is None:
+                        tok_starts = [t.start for t in toks]
+                    raw.extend(
+                        _embedded(ctx, rc, len(raw) - 1, pn, sentence=toks, starts=tok_starts)
+                    )
             _note_outside(ctx, toks, inside)
             if found:
                 ctx.since.clear()
@@ -220,14 +225,20 @@ def _note_outside(ctx: Context, toks: list[Token], quotes: Sequence[Quote]) -> N
 
 
 def _embedded(
-    ctx: Context, parent: RawClaim, parent_index: int, pn: int, sentence: list[Token]
+    ctx: Context,
+    parent: RawClaim,
+    parent_index: int,
+    pn: int,
+    *,
+    sentence: list[Token],
+    starts: list[int],
 ) -> list[RawClaim]:
     """Claims reported inside the quoted words of ``parent`` (third parties only);
-    ``sentence`` is the tokens of the sentence ``parent`` was read from."""
+    ``sentence`` is the tokens of the sentence ``parent`` was read from, ``starts``
+    their start offsets."""
     out: list[RawClaim] = []
     pieces = parent.parts or [parent.content]
     people: list[EntityRec] = []
-    starts = [t.start for t in sentence]
     for a, b in pieces:
         qa, qb = a + 1, b - 1 if b - a >= 2 and ctx.text[b - 1] in '"”»“' else b
         if qb <= qa:
