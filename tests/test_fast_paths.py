@@ -6,19 +6,31 @@ sped up) and checks, on generated input, that the fast one returns the same.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefings.codecs import to_json
-from briefings.text import _report_claims, parse_report
+from briefings import model
+from briefings.codecs._converter import _fast, converter, unstructure
+from briefings.codecs.json import MODEL_DEPTH, _escape_surrogates, from_json, to_dict, to_json
+from briefings.errors import LimitError
+from briefings.model import Briefing, Claim, Document, OtherEntity, Relay, Span
+from briefings.strategies import briefings as gen_briefings
+from briefings.text import _report_claims
 from briefings.text._quotes import Quote, find_insertions
 from briefings.text._report_claims import _quote_index
 from briefings.text._sentences import Token, _keeps_period, tokens
+from briefings.text.report import (
+    _opens_attribution,
+    _tokens_within,
+    parse_report,
+    report_claims,
+)
 
 
 def _quote_index_plain(toks: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
@@ -184,3 +196,141 @@ def test_the_sentence_prefilter_changes_nothing_on_polnear(shared_dir: Path) -> 
         _without_prefilter(mp)
         slow = [to_json(parse_report(t)) for t in texts]
     assert [f.name for f, a, b in zip(files[::8], fast, slow, strict=True) if a != b] == []
+
+
+# --------------------------------------------------------------------------- codec
+
+
+def _depth(value: object) -> int:
+    if isinstance(value, dict):
+        return 1 + max((_depth(v) for v in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(v) for v in value), default=0)
+    return 0
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(b=gen_briefings())
+def test_codec_fast_paths_match_the_plain_ones(b: Briefing) -> None:
+    # the span collector gives iter_spans' spans
+    spans: list[Span] = []
+    model._collector(Briefing)([b], spans)
+    assert sorted(map(id, spans)) == sorted(id(s) for _, s in model.iter_spans(b))
+    # the fast converter builds what the detailed one builds
+    data = unstructure(b)
+    assert _fast.structure(data, Briefing) == converter.structure(data, Briefing) == b
+    # a valid briefing is never deeper than MODEL_DEPTH (from_json skips the walk)
+    assert _depth(to_dict(b)) <= MODEL_DEPTH
+
+
+def test_model_depth_is_reached() -> None:
+    text = "TASS said it."
+    b = Briefing(
+        document=Document(text=text),
+        others=(OtherEntity(id="o1", name="TASS"),),
+        claims=(
+            Claim(
+                id="c1",
+                content=Span.of(text, 10, 12),
+                relayed_by=(Relay(entity_id="o1", span=Span.of(text, 0, 4)),),
+            ),
+        ),
+    )
+    assert _depth(to_dict(b)) == MODEL_DEPTH == 6
+    assert from_json(to_json(b), max_depth=6) == b
+    with pytest.raises(LimitError):
+        from_json(to_json(b), max_depth=5)
+
+
+def test_too_deep_is_a_limit_error_before_any_other() -> None:
+    deep = "[" * 40 + "]" * 40
+    for text in (
+        '{"schema":"other/9","place":' + deep + "}",
+        '{"schema":"briefings/1","document":{"text":""},"place":' + deep + "}",
+        '{"schema":"briefings/1","document":{"text":""},"extra":' + deep + "}",
+    ):
+        with pytest.raises(LimitError):
+            from_json(text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@given(st.text(st.sampled_from(["a", "é", "“", "\U0001f600", "\ud800", "\udfff", "\\"])))
+def test_surrogate_escaping_matches_the_plain_regex(text: str) -> None:
+    plain = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    assert _escape_surrogates(text) == plain
+
+
+# --------------------------------------------------------------------------- transcripts
+
+_report_pieces = st.lists(
+    st.sampled_from(
+        [
+            "“We will talk,” ",
+            "Dmitry Peskov",
+            " said",
+            " told reporters",
+            " on Monday",
+            " the minister",
+            " he ",
+            " TASS ",
+            ". ",
+            "\n\n",
+            " not ",
+            " might ",
+            "yesterday",
+            " that ",
+            "“",
+            "”",
+            " according to ",
+            "Reuters",
+        ]
+    ),
+    max_size=30,
+)
+
+
+@given(pieces=_report_pieces, published=st.none() | st.just(dt.date(2022, 1, 25)))
+def test_report_claims_are_parse_reports_claims(
+    pieces: list[str], published: dt.date | None
+) -> None:
+    text = "".join(pieces)
+    b = parse_report(text, published=published)
+    assert report_claims(text, published=published) == (b.claims, b.entities)
+
+
+# --------------------------------------------------------------------------- report reader
+
+_PHRASE = "the following is attributable to"
+# the phrase with some letters upper-cased or cut short, among characters whose
+# lower case is longer ("İ") or ASCII ("\u212a", Kelvin) or depends on context ("Σ")
+_attribution_pieces = st.lists(
+    st.sampled_from([" ", "x", "İ", "\u212a", "Σ", "ß", "THE FOLLOWING "])
+    | st.tuples(st.integers(0, len(_PHRASE)), st.sets(st.integers(0, len(_PHRASE)))).map(
+        lambda t: "".join(c.upper() if k in t[1] else c for k, c in enumerate(_PHRASE[: t[0]]))
+    ),
+    max_size=5,
+)
+
+
+@given(pieces=_attribution_pieces, a=st.integers(0, 4))
+def test_opens_attribution_matches_lower_casing_the_whole_line(pieces: list[str], a: int) -> None:
+    text = "".join(pieces)
+    plain = text[a:].lower().startswith("the following is attribut")
+    assert _opens_attribution(text, a) == plain
+
+
+@given(pieces=_token_pieces, data=st.data())
+def test_tokens_within_a_stretch_match_the_tokeniser(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(pieces)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    toks = tokens(text, a, b)
+    s = data.draw(st.integers(a, b))
+    e = data.draw(st.integers(s, b))
+    got = _tokens_within(text, toks, [t.start for t in toks], s, e)
+    want = tokens(text, s, e)
+    assert [(t.start, t.end, t.text) for t in got] == [(t.start, t.end, t.text) for t in want]

@@ -263,6 +263,14 @@ REGRESSIONS: list[Any] = [
     ("auto", b"MS. PSAKI:\xe2\x80\xa8Q\t\xe2\x80\x8b" * 100),
     ("brat", b"T1\tSource 0 5\tabc\n\x00\x00abc"),
     ("brat", b"T1\tSource 2 1\t\nE1\tAttribution:T9\n\x00\x00abc"),
+    # Hypothesis (test_parse_is_total), 2026-11-27: a lone high surrogate followed by a
+    # lone low one is written as "\\ud800\\udfff", which JSON reads as ONE character
+    # (U+103FF): no JSON text gives the two back. Known, not fixed yet.
+    pytest.param(
+        "auto",
+        "\ud800\udfff".encode("utf-8", "surrogatepass"),
+        marks=pytest.mark.xfail(strict=True, reason="JSON joins an escaped surrogate pair"),
+    ),
 ]
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import types
 from collections.abc import Callable
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, TypeVar, Union, get_args, get_origin
 
+import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
 
@@ -26,6 +28,8 @@ _T = TypeVar("_T")
 
 def _strict(kind: type, name: str) -> Any:
     def hook(value: Any, _type: Any) -> Any:
+        if type(value) is kind:  # nearly always: JSON gives exact types
+            return value
         # bool is an int subclass: refuse it where a number is wanted
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
             raise TypeError(f"expected {name}, got {type(value).__name__}")
@@ -66,6 +70,20 @@ def _structure_enum(value: Any, type_: type[enum.Enum]) -> enum.Enum:
     except ValueError:
         allowed = ", ".join(repr(m.value) for m in type_)
         raise ValueError(f"{value!r} is not one of {allowed}") from None
+
+
+def _enum_hook(type_: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
+    """:func:`_structure_enum` for one vocabulary, with its values looked up in a dict."""
+    members = {m.value: m for m in type_}
+
+    def hook(value: Any, _type: Any) -> enum.Enum:
+        if type(value) is str:
+            member = members.get(value)
+            if member is not None:
+                return member
+        return _structure_enum(value, type_)
+
+    return hook
 
 
 _JSON_TYPES = {dict: "an object", str: "a string", int: "a number", float: "a number"}
@@ -110,6 +128,27 @@ def _tuple_hook(conv: cattrs.Converter, detailed: bool) -> Callable[[Any], Any]:
     return factory
 
 
+def _is_tuple_of_classes(type_: Any) -> bool:
+    return _is_homogeneous_tuple(type_) and attrs.has(get_args(type_)[0])
+
+
+def _tuple_unstructure_hook(conv: cattrs.Converter) -> Callable[[Any], Any]:
+    """Unstructure hooks for ``tuple[C, ...]`` of model classes: a list built by a
+    comprehension, the element hook looked up once (cattrs feeds a generator)."""
+
+    def factory(type_: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
+        elem = get_args(type_)[0]
+        getter = getattr(conv, "get_unstructure_hook", None)
+        handler = getter(elem) if getter is not None else conv.unstructure
+
+        def hook(value: tuple[Any, ...]) -> list[Any]:
+            return [handler(v) for v in value]
+
+        return hook
+
+    return factory
+
+
 def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     """A fresh converter configured the way :mod:`briefings` serializes its model.
 
@@ -134,13 +173,14 @@ def make_converter(*, detailed_validation: bool = True) -> cattrs.Converter:
     for name in model.__all__:
         obj = getattr(model, name)
         if isinstance(obj, type) and issubclass(obj, enum.Enum):
-            conv.register_structure_hook(obj, _structure_enum)
+            conv.register_structure_hook(obj, _enum_hook(obj))
     conv.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
     )
     conv.register_structure_hook_factory(
         _is_homogeneous_tuple, _tuple_hook(conv, detailed=detailed_validation)
     )
+    conv.register_unstructure_hook_factory(_is_tuple_of_classes, _tuple_unstructure_hook(conv))
     return conv
 
 
@@ -161,10 +201,41 @@ def _fast_spans(value: Any, _type: Any) -> tuple[model.Span, ...]:
     return tuple([_fast_span(v) for v in value])
 
 
+def _is_optional(type_: Any) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) in (Union, types.UnionType) and len(args) == 2 and type(None) in args
+
+
+def _optional_hook(conv: cattrs.Converter) -> Callable[[Any], Any]:
+    """Hooks for ``X | None`` that look up the hook of ``X`` once, not on every value."""
+
+    def factory(type_: Any) -> Callable[[Any, Any], Any]:
+        inner = next(a for a in get_args(type_) if a is not type(None))
+        getter = getattr(conv, "get_structure_hook", None)
+        handler = getter(inner) if getter is not None else conv.structure
+
+        if inner in (str, int, bool):  # the plain value passes as it is
+
+            def plain(value: Any, _type: Any) -> Any:
+                if value is None or type(value) is inner:
+                    return value
+                return handler(value, inner)
+
+            return plain
+
+        def hook(value: Any, _type: Any) -> Any:
+            return None if value is None else handler(value, inner)
+
+        return hook
+
+    return factory
+
+
 def _make_fast() -> cattrs.Converter:
     conv = make_converter(detailed_validation=False)
     conv.register_structure_hook(model.Span, _fast_span)
     conv.register_structure_hook_func(lambda t: t == tuple[model.Span, ...], _fast_spans)
+    conv.register_structure_hook_factory(_is_optional, _optional_hook(conv))
     return conv
 
 

@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import json
 import re
+import typing
 from collections.abc import Iterable
 from typing import IO, Any
+
+import attrs
 
 from briefings.codecs._converter import structure, unstructure
 from briefings.codecs._registry import Format
@@ -89,7 +92,20 @@ def from_json(
     ``max_size`` characters or ``max_depth`` levels of nesting, and the errors
     of :func:`from_dict` for JSON that is not a valid briefing.
     """
-    return from_dict(loads_strict(text, max_size=max_size, max_depth=max_depth))
+    value = _loads(text, max_size, max_depth)
+    deep = isinstance(value, dict | list)
+    if deep and max_depth < MODEL_DEPTH:
+        _check_depth(value, max_depth)
+    try:
+        return from_dict(value)
+    except Exception as exc:
+        error = exc
+    # A briefing that reads cleanly is at most MODEL_DEPTH levels deep (every
+    # field is typed, no extra keys), so the depth walk is needed only here: too
+    # deep an input is a LimitError, whatever else is wrong with it.
+    if deep:
+        _check_depth(value, max_depth)
+    raise error
 
 
 # --------------------------------------------------------------------------- strict JSON
@@ -103,6 +119,15 @@ def loads_strict(
 ) -> Any:
     """``json.loads`` that refuses NaN/Infinity, duplicate keys, oversize and
     overdeep input with typed, located errors."""
+    value = _loads(text, max_size, max_depth)
+    if isinstance(value, dict | list):
+        _check_depth(value, max_depth)
+    return value
+
+
+def _loads(text: str | bytes, max_size: int, max_depth: int) -> Any:
+    """:func:`loads_strict` without the depth walk (deeper than the recursion
+    limit is still a :class:`LimitError`)."""
     if isinstance(text, bytes | bytearray):
         if len(text) > 4 * max_size:  # no UTF-8 character takes more than 4 bytes
             raise LimitError(
@@ -130,8 +155,6 @@ def loads_strict(
         raise DecodeError(
             f"{exc.args[0]} is not a valid JSON number", text, text.find(exc.args[0])
         ) from None
-    if isinstance(value, dict | list):
-        _check_depth(value, max_depth)
     return value
 
 
@@ -141,7 +164,13 @@ _RAW_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _escape_surrogates(text: str) -> str:
-    if _RAW_SURROGATE.search(text) is None:
+    if text.isascii():
+        return text
+    try:  # strict UTF-8 refuses exactly the lone surrogates; faster than the regex
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        pass
+    else:
         return text
     return _RAW_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -198,6 +227,22 @@ def _check_depth(value: Any, max_depth: int) -> None:
             )
         level = below
         depth += 1
+
+
+def _model_depth(tp: Any) -> int:
+    """How deeply the plain data of a value of type ``tp`` nests (objects and arrays)."""
+    if attrs.has(tp):
+        hints = typing.get_type_hints(tp)
+        return 1 + max((_model_depth(hints[f.name]) for f in attrs.fields(tp)), default=0)
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) is tuple:
+        return 1 + _model_depth(args[0])
+    return max((_model_depth(a) for a in args), default=0)
+
+
+#: The deepest nesting of a valid briefing's JSON: input that reads as a briefing
+#: is never deeper, so :func:`from_json` walks the nesting only when it has to.
+MODEL_DEPTH = _model_depth(Briefing)
 
 
 def _json_type(value: Any) -> str:

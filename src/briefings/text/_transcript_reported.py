@@ -128,9 +128,11 @@ def _read(
     held_on: dt.date | None,
     first_id: int,
 ) -> list[Claim]:
-    from briefings.text.report import parse_report
+    from briefings.text.report import report_claims
 
-    report = parse_report(span.text, published=held_on)  # total on any str (tested)
+    # the claims and entities of parse_report (total on any str, tested), without
+    # building and checking a Briefing only to take them out of it again
+    claims, entities = report_claims(span.text, published=held_on)
     ids: dict[str, str] = {}
     mapped: dict[str, str | None] = {}
 
@@ -139,7 +141,7 @@ def _read(
             return None
         if eid in mapped:
             return mapped[eid]
-        found = next((e for e in report.entities if e.id == eid), None)
+        found = next((e for e in entities if e.id == eid), None)
         got: str | None = None
         if found is not None and not _plausible(found.name):
             got = None
@@ -154,7 +156,7 @@ def _read(
         return got
 
     out: list[Claim] = []
-    for claim in report.claims:
+    for claim in claims:
         speaker = entity(claim.speaker_id)
         if speaker is None or speaker == speaker_id:
             continue

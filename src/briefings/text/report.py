@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
 
 from briefings.model import (
     Anchor,
@@ -67,6 +69,28 @@ def parse_report(
     date, else against it. ``outlet`` names the publisher when the text does not.
     Never raises on any ``str``; linear in the length of ``text``.
     """
+    return _parse(text, published, outlet, _build)
+
+
+def report_claims(
+    text: str, *, published: dt.date | None = None
+) -> tuple[tuple[Claim, ...], tuple[Person | Organization | OtherEntity, ...]]:
+    """The claims and the entities (people, organisations, others) of
+    ``parse_report(text, published=published)``, without the rest: no events, no
+    :class:`Briefing` built and checked. For readers that want only the claims
+    (the transcript reader, on each stretch of an answer holding a cue)."""
+    return _parse(text, published, None, _claims_and_entities)
+
+
+_R = TypeVar("_R")
+
+
+def _parse(
+    text: str,
+    published: dt.date | None,
+    outlet: str | None,
+    finish: Callable[..., _R],
+) -> _R:
     chrome = find_boilerplate(text)
     title = find_title(text, chrome)
     dateline = find_dateline(text, published=published)
@@ -97,13 +121,18 @@ def parse_report(
             inside = quotes[bisect_left(starts, s) : bisect_left(starts, e)]
             toks = tokens(text, s, e)
             found = read_sentence(ctx, s, e, inside, pn, toks=toks)
+            tok_starts: list[int] | None = None  # for _embedded, made once per sentence
             for rc in found:
                 if ctx.relay_all is not None and rc.speaker is not ctx.relay_all[0]:
                     rc.relays.append(ctx.relay_all)
                 ctx.claims.append(rc)
                 raw.append(rc)
                 if rc.form is Form.DIRECT:
-                    raw.extend(_embedded(ctx, rc, len(raw) - 1, pn))
+                    if tok_starts is None:
+                        tok_starts = [t.start for t in toks]
+                    raw.extend(
+                        _embedded(ctx, rc, len(raw) - 1, pn, sentence=toks, starts=tok_starts)
+                    )
             _note_outside(ctx, toks, inside)
     if title is not None:
         hc = headline_claim(ctx, title[0], title[1])
@@ -117,7 +146,7 @@ def parse_report(
     chrome_starts = [x for x, _ in chrome]
     times = [t for t in times if not _within(chrome, chrome_starts, t.start)]
     held = find_held_on(text, body, times, (dateline.start, dateline.end) if dateline else None)
-    return _build(
+    return finish(
         text,
         raw,
         ctx,
@@ -138,13 +167,28 @@ def _within(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return n >= 0 and pos < spans[n][1]
 
 
+_ATTRIBUTABLE = "the following is attribut"
+
+
+def _opens_attribution(text: str, a: int) -> bool:
+    """Whether ``text[a:].lower()`` starts with ``the following is attribut``.
+
+    Lower-casing maps each character on its own (no rule here depends on the
+    next character) and never shortens, so the first characters decide: the
+    whole paragraph is not copied and lower-cased for it.
+    """
+    return text[a : a + len(_ATTRIBUTABLE)].lower().startswith(_ATTRIBUTABLE)
+
+
 def _attributable(ctx: Context, a: int, b: int) -> tuple[EntityRec, tuple[int, int]] | None:
     """``The following is attributable to Spokesperson Ned Price:``: who relays
     everything after it."""
-    line = ctx.text[a:b]
-    low = line.lower()
-    if not low.startswith("the following is attribut") or not line.rstrip().endswith(":"):
+    if not _opens_attribution(ctx.text, a):
         return None
+    line = ctx.text[a:b]
+    if not line.rstrip().endswith(":"):
+        return None
+    low = line.lower()
     i = low.find(" to ")
     if i < 0:
         return None
@@ -178,8 +222,18 @@ def _note_outside(ctx: Context, toks: list[Token], quotes: Sequence[Quote]) -> N
                 lo += 1
 
 
-def _embedded(ctx: Context, parent: RawClaim, parent_index: int, pn: int) -> list[RawClaim]:
-    """Claims reported inside the quoted words of ``parent`` (third parties only)."""
+def _embedded(
+    ctx: Context,
+    parent: RawClaim,
+    parent_index: int,
+    pn: int,
+    *,
+    sentence: list[Token],
+    starts: list[int],
+) -> list[RawClaim]:
+    """Claims reported inside the quoted words of ``parent`` (third parties only);
+    ``sentence`` is the tokens of the sentence ``parent`` was read from, ``starts``
+    their start offsets."""
     out: list[RawClaim] = []
     pieces = parent.parts or [parent.content]
     people: list[EntityRec] = []
@@ -188,7 +242,7 @@ def _embedded(ctx: Context, parent: RawClaim, parent_index: int, pn: int) -> lis
         if qb <= qa:
             continue
         for s, e in sentences(ctx.text, qa, qb):
-            toks = tokens(ctx.text, s, e)
+            toks = _tokens_within(ctx.text, sentence, starts, s, e)
             found = read_sentence(
                 ctx, s, e, [], pn, quote_speaker=parent.speaker, quote_people=people, toks=toks
             )
@@ -199,6 +253,46 @@ def _embedded(ctx: Context, parent: RawClaim, parent_index: int, pn: int) -> lis
                 p for p in note_people(ctx, toks, 0, len(toks)) if p is not parent.speaker
             )
     return out
+
+
+def _tokens_within(text: str, toks: list[Token], starts: list[int], s: int, e: int) -> list[Token]:
+    """``tokens(text, s, e)``, taken from the tokens ``toks`` of a stretch holding it.
+
+    The same tokens when no token of ``toks`` straddles ``s`` or ``e``: the
+    tokeniser then finds the same matches from ``s`` that it found from the
+    stretch's start, and none of them reaches past ``e`` (an abbreviation's period
+    just after ``e`` would straddle it). Otherwise the stretch is tokenised again.
+    """
+    if not toks or s < toks[0].start or e > toks[-1].end:
+        return tokens(text, s, e)
+    i = bisect_left(starts, s)
+    j = bisect_left(starts, e)
+    if (i > 0 and toks[i - 1].end > s) or (j > i and toks[j - 1].end > e):
+        return tokens(text, s, e)
+    return toks[i:j]
+
+
+@dataclass
+class _Parts:
+    claims: list[Claim]
+    mentions: list[Mention]
+    times: list[TimeExpression]
+    people: list[Person]
+    orgs: list[Organization]
+    others: list[OtherEntity]
+
+
+def _claims_and_entities(
+    text: str,
+    raw: list[RawClaim],
+    ctx: Context,
+    *,
+    times: Sequence[TimeMatch],
+    held: tuple[dt.date, tuple[int, int]] | None,
+    **_: object,
+) -> tuple[tuple[Claim, ...], tuple[Person | Organization | OtherEntity, ...]]:
+    got = _parts(text, raw, ctx, times=times, held=held)
+    return tuple(got.claims), (*got.people, *got.orgs, *got.others)
 
 
 def _build(
@@ -215,6 +309,45 @@ def _build(
     outlet: str | None,
     place: str | None,
 ) -> Briefing:
+    got = _parts(text, raw, ctx, times=times, held=held)
+    claims, time_objs = got.claims, got.times
+    events = _events(text, claims, times, time_objs)
+    briefers = _briefers(claims)
+    return Briefing(
+        document=Document(
+            text=text,
+            title=text[title[0] : title[1]] if title else None,
+            title_span=Span.of(text, *title) if title else None,
+            outlet=outlet,
+            published=published,
+            dateline=Span.of(text, *dateline) if dateline else None,
+            boilerplate=tuple(Span.of(text, a, b) for a, b in chrome),
+        ),
+        kind=BriefingKind.REPORT,
+        held_on=held[0] if held else None,
+        held_on_evidence=Span.of(text, *held[1]) if held else None,
+        place=place,
+        briefer_ids=briefers,
+        audience=_audience(claims),
+        people=tuple(got.people),
+        organizations=tuple(got.orgs),
+        others=tuple(got.others),
+        mentions=tuple(got.mentions),
+        claims=tuple(claims),
+        events=tuple(events),
+        times=tuple(time_objs),
+    )
+
+
+def _parts(
+    text: str,
+    raw: list[RawClaim],
+    ctx: Context,
+    *,
+    times: Sequence[TimeMatch],
+    held: tuple[dt.date, tuple[int, int]] | None,
+) -> _Parts:
+    """The claims, mentions, time expressions and entities of a report."""
     reg = ctx.registry
     merged = reg.merge_roles()
     if merged:
@@ -333,8 +466,6 @@ def _build(
             )
         )
 
-    events = _events(text, claims, times, time_objs)
-
     people = [
         Person(
             id=e.id,
@@ -355,30 +486,13 @@ def _build(
         for e in reg.entities
         if e.kind == "other"
     ]
-    briefers = _briefers(claims)
-    return Briefing(
-        document=Document(
-            text=text,
-            title=text[title[0] : title[1]] if title else None,
-            title_span=Span.of(text, *title) if title else None,
-            outlet=outlet,
-            published=published,
-            dateline=Span.of(text, *dateline) if dateline else None,
-            boilerplate=tuple(Span.of(text, a, b) for a, b in chrome),
-        ),
-        kind=BriefingKind.REPORT,
-        held_on=held_on,
-        held_on_evidence=Span.of(text, *held[1]) if held else None,
-        place=place,
-        briefer_ids=briefers,
-        audience=_audience(claims),
-        people=tuple(people),
-        organizations=tuple(orgs),
-        others=tuple(others),
-        mentions=tuple(mentions),
-        claims=tuple(claims),
-        events=tuple(events),
-        times=tuple(time_objs),
+    return _Parts(
+        claims=claims,
+        mentions=mentions,
+        times=time_objs,
+        people=people,
+        orgs=orgs,
+        others=others,
     )
 
 
