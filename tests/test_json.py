@@ -18,12 +18,14 @@ from briefings.codecs.jsonl import dump_lines, iter_lines
 from briefings.codecs.schema import json_schema
 from briefings.errors import (
     DecodeError,
+    EncodeError,
     IntegrityError,
     LimitError,
     SchemaVersionError,
     ValidationError,
 )
 from briefings.strategies import briefings as st_briefings
+from briefings.text import parse_report
 
 TEXT = "Minister Ana Lopez said on Monday that the talks “will resume soon.”"
 
@@ -240,3 +242,16 @@ def test_lone_surrogates_are_written_escaped_and_read_back() -> None:
 def test_oversize_bytes_are_refused_before_decoding() -> None:
     with pytest.raises(LimitError, match="input has 41 bytes, over the limit of 10 characters"):
         from_json(b"[" + b" " * 39 + b"]", max_size=10)
+
+
+def test_a_lone_surrogate_pair_is_refused_with_its_path() -> None:
+    # JSON reads "\ud800\udfff" as one character (U+103FF): writing the two lone
+    # code points would give back a different text, so to_json refuses them
+    b = parse_report("Ann Lee said \ud800\udfff was fine.")
+    with pytest.raises(EncodeError) as caught:
+        to_json(b)
+    assert caught.value.path == "$.document.text"
+    assert "U+D800 U+DFFF" in str(caught.value)
+    # each lone surrogate alone, and a real pair, still round-trip
+    for text in ("a \ud800 b \udfff c", "a \udfff\ud800 b", "a \U000103ff b"):
+        assert from_json(to_json(parse_report(text))) == parse_report(text)

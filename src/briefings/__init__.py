@@ -12,6 +12,7 @@ from briefings.codecs.jsonl import dump_lines, iter_lines
 from briefings.errors import (
     BriefingsError,
     DecodeError,
+    EncodeError,
     IntegrityError,
     LimitError,
     ParseError,
@@ -61,6 +62,7 @@ __all__ = [
     "Cue",
     "DecodeError",
     "Document",
+    "EncodeError",
     "Entity",
     "Event",
     "EventStatus",

@@ -18,6 +18,7 @@ from __future__ import annotations
 __all__ = [
     "BriefingsError",
     "DecodeError",
+    "EncodeError",
     "IntegrityError",
     "LimitError",
     "ParseError",
@@ -92,6 +93,15 @@ class SchemaVersionError(ValidationError):
 
 class LimitError(ValidationError):
     """Input over a configured limit (size, nesting depth)."""
+
+
+class EncodeError(ValidationError):
+    """A model value that a format cannot write faithfully, with its path.
+
+    JSON, for one, reads the escapes of a high surrogate followed by a low one
+    (``"\\ud800\\udfff"``) as a single character, so a text holding those two
+    lone code points side by side cannot be written as JSON and read back.
+    """
 
 
 class UnknownFormatError(BriefingsError, LookupError):

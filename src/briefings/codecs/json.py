@@ -25,7 +25,13 @@ import attrs
 
 from briefings.codecs._converter import structure, unstructure
 from briefings.codecs._registry import Format
-from briefings.errors import DecodeError, LimitError, SchemaVersionError, ValidationError
+from briefings.errors import (
+    DecodeError,
+    EncodeError,
+    LimitError,
+    SchemaVersionError,
+    ValidationError,
+)
 from briefings.model import Briefing
 
 __all__ = [
@@ -72,10 +78,21 @@ def from_dict(data: Any, /) -> Briefing:
 
 
 def to_json(briefing: Briefing, *, indent: int | None = None) -> str:
-    """``briefing`` as a JSON text (compact unless ``indent`` is given)."""
+    """``briefing`` as a JSON text (compact unless ``indent`` is given).
+
+    Lone surrogates in the text are written as ``\\uXXXX`` escapes, so the output
+    always encodes as UTF-8. Raises :class:`~briefings.errors.EncodeError` (with
+    the path of the string) for a string holding a lone high surrogate followed
+    by a lone low one: JSON reads their two escapes as one character, so no JSON
+    text gives them back.
+    """
     separators = (",", ":") if indent is None else (",", ": ")
-    out = json.dumps(to_dict(briefing), ensure_ascii=False, indent=indent, separators=separators)
-    return _escape_surrogates(out)
+    data = to_dict(briefing)
+    out = json.dumps(data, ensure_ascii=False, indent=indent, separators=separators)
+    escaped = _escape_surrogates(out)
+    if escaped is not out and _SURROGATE_PAIR.search(out) is not None:
+        _refuse_surrogate_pair(data, "$")
+    return escaped
 
 
 def from_json(
@@ -161,6 +178,27 @@ def _loads(text: str | bytes, max_size: int, max_depth: int) -> Any:
 # A lone surrogate (Python strings may hold one; a parser keeps the text as given)
 # cannot be written as UTF-8: the writer escapes it, and json.loads reads it back.
 _RAW_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def _refuse_surrogate_pair(value: Any, path: str) -> None:
+    """Raise :class:`EncodeError` at the first string of ``value`` holding a lone
+    high surrogate followed by a lone low one."""
+    if isinstance(value, str):
+        m = _SURROGATE_PAIR.search(value)
+        if m is not None:
+            pair = " ".join(f"U+{ord(c):04X}" for c in m.group())
+            raise EncodeError(
+                f"a lone surrogate pair ({pair}) at character {m.start()} cannot be written"
+                " as JSON: JSON reads the two escapes as one character",
+                path,
+            )
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_surrogate_pair(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            _refuse_surrogate_pair(item, f"{path}[{n}]")
 
 
 def _escape_surrogates(text: str) -> str:
