@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 
 import briefings
 from briefings import codecs
@@ -282,6 +282,22 @@ def test_content_of_the_same_fragment_twice_round_trips() -> None:
     assert again.content_parts == (YES, YES)
 
 
+# a text field holding U+2028 and what looks like another annotation line
+SEPARATED = "Peskov said a\u2028T9\tContent 0 1\tx"
+
+
+@example(
+    briefings.Briefing(
+        document=briefings.Document(text=SEPARATED),
+        claims=(
+            briefings.Claim(
+                id="c1",
+                cue=briefings.Cue(span=briefings.Span.of(SEPARATED, 7, 11), lemma="say"),
+                content=briefings.Span.of(SEPARATED, 12, len(SEPARATED)),
+            ),
+        ),
+    )
+)
 @given(gen_briefings())
 def test_generated_briefings_survive_a_round_trip(b: briefings.Briefing) -> None:
     text = b.document.text
