@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import example, given
 
@@ -280,6 +281,15 @@ def test_content_of_the_same_fragment_twice_round_trips() -> None:
     assert "\tContent 13 16;13 16\tyes yes\n" in written
     (again,) = loads(written, SAID).claims
     assert again.content_parts == (YES, YES)
+
+
+def test_a_cue_over_blanks_only_puts_the_trigger_on_the_source() -> None:
+    # it writes no Cue and reads back as no cue: the trigger must not move
+    b = said(
+        [attrs.evolve(claim_said("c1", "m1"), cue=briefings.Cue(span=BLANK, lemma="say"))],
+        briefings.Mention(id="m1", entity_id="s1", span=briefings.Span.of(SAID, 0, 6)),
+    )
+    assert "T3\tAttribution 0 6\tPeskov\n" in stable(b)
 
 
 # a text field holding U+2028 and what looks like another annotation line

@@ -134,9 +134,9 @@ def dumps(briefing: Briefing) -> str:
             source_spans = mention.parts or (mention.span,)
             source = add("Source", source_spans)
             if source is not None:
-                roles.append(f"Source:{source}")
-                if claim.cue is None:
+                if len(roles) == 1:  # no cue written (none, or blanks only)
                     trigger_spans = source_spans
+                roles.append(f"Source:{source}")
         trigger = add("Attribution", trigger_spans)
         counter["E"] += 1
         lines.append(f"E{counter['E']}\tAttribution:{trigger} {' '.join(roles)}")
