@@ -314,6 +314,7 @@ def test_generated_briefings_survive_a_round_trip(b: briefings.Briefing) -> None
     written = dumps(b)
     again = loads(written, text)  # offsets always slice the text, or Briefing would raise
     assert attributions(dumps(again)) == attributions(written)
+    assert dumps(again) == written  # triggers and surfaces too
     contents = sum(1 for line in ann_lines(written) if line.split("\t")[1].startswith("Content "))
     assert len(again.claims) == contents
 
