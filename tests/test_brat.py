@@ -7,9 +7,11 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 
 import briefings
 from briefings import codecs
@@ -204,26 +206,135 @@ def test_format_entry_needs_the_text() -> None:
     assert len(b.claims) == 3
 
 
+def stable(b: briefings.Briefing) -> str:
+    """``b`` written, after checking that reading it back writes the same again."""
+    written = dumps(b)
+    assert dumps(loads(written, b.document.text)) == written
+    return written
+
+
+def events(ann: str) -> list[str]:
+    return [line.split("\t")[1] for line in ann_lines(ann) if line.startswith("E")]
+
+
+# Blanks only: a mention here writes no Source, and reads back as no mention.
+SAID = "Peskov said  yes."
+SAID_CUE = briefings.Cue(span=briefings.Span.of(SAID, 7, 11), lemma="say")
+YES = briefings.Span.of(SAID, 13, 16)
+BLANK = briefings.Span.of(SAID, 11, 12)
+
+
+def said(claims: list[briefings.Claim], *mentions: briefings.Mention) -> briefings.Briefing:
+    return briefings.Briefing(
+        document=briefings.Document(text=SAID),
+        others=(briefings.OtherEntity(id="s1", name="Peskov"),),
+        mentions=mentions,
+        claims=tuple(claims),
+    )
+
+
+def claim_said(claim_id: str, mention_id: str | None, **kw: Any) -> briefings.Claim:
+    speaker = None if mention_id is None else "s1"
+    return briefings.Claim(
+        id=claim_id, speaker_id=speaker, mention_id=mention_id, cue=SAID_CUE, content=YES, **kw
+    )
+
+
+def test_claims_with_one_cue_and_no_source_as_written_are_one_attribution() -> None:
+    # regression (Hypothesis): no mention, then a mention over blanks: neither
+    # writes a Source, so they read back alike and must be written alike
+    b = said(
+        [claim_said("c1", None), claim_said("c2", "m1", content_parts=(YES, YES))],
+        briefings.Mention(id="m1", entity_id="s1", span=BLANK),
+    )
+    written = stable(b)
+    assert events(written) == ["Attribution:T3 Content:T1 Cue:T2 Content2:T4"]
+
+
+def test_two_blank_mentions_at_one_span_with_one_cue_and_content() -> None:
+    # regression (Hypothesis): different mentions at the same (blank) span
+    b = said(
+        [claim_said("c1", "m1"), claim_said("c2", "m2")],
+        briefings.Mention(id="m1", entity_id="s1", span=BLANK),
+        briefings.Mention(id="m2", entity_id="s1", span=BLANK),
+    )
+    assert len(loads(stable(b), SAID).claims) == 2
+
+
+def test_two_written_mentions_at_one_span_stay_two_attributions() -> None:
+    peskov = briefings.Span.of(SAID, 0, 6)
+    b = said(
+        [claim_said("c1", "m1"), claim_said("c2", "m2")],
+        briefings.Mention(id="m1", entity_id="s1", span=peskov),
+        briefings.Mention(id="m2", entity_id="s1", span=peskov),
+    )
+    assert len(events(stable(b))) == 2
+
+
+def test_content_of_the_same_fragment_twice_round_trips() -> None:
+    # regression (Hypothesis): a content made of one fragment twice
+    b = said(
+        [claim_said("c1", "m1", content_parts=(YES, YES))],
+        briefings.Mention(id="m1", entity_id="s1", span=briefings.Span.of(SAID, 0, 6)),
+    )
+    written = stable(b)
+    assert "\tContent 13 16;13 16\tyes yes\n" in written
+    (again,) = loads(written, SAID).claims
+    assert again.content_parts == (YES, YES)
+
+
+def test_a_cue_over_blanks_only_puts_the_trigger_on_the_source() -> None:
+    # it writes no Cue and reads back as no cue: the trigger must not move
+    b = said(
+        [attrs.evolve(claim_said("c1", "m1"), cue=briefings.Cue(span=BLANK, lemma="say"))],
+        briefings.Mention(id="m1", entity_id="s1", span=briefings.Span.of(SAID, 0, 6)),
+    )
+    assert "T3\tAttribution 0 6\tPeskov\n" in stable(b)
+
+
+# a text field holding U+2028 and what looks like another annotation line
+SEPARATED = "Peskov said a\u2028T9\tContent 0 1\tx"
+
+
+@example(
+    briefings.Briefing(
+        document=briefings.Document(text=SEPARATED),
+        claims=(
+            briefings.Claim(
+                id="c1",
+                cue=briefings.Cue(span=briefings.Span.of(SEPARATED, 7, 11), lemma="say"),
+                content=briefings.Span.of(SEPARATED, 12, len(SEPARATED)),
+            ),
+        ),
+    )
+)
 @given(gen_briefings())
 def test_generated_briefings_survive_a_round_trip(b: briefings.Briefing) -> None:
     text = b.document.text
     written = dumps(b)
     again = loads(written, text)  # offsets always slice the text, or Briefing would raise
     assert attributions(dumps(again)) == attributions(written)
-    contents = sum(1 for line in written.split("\n") if "\tContent " in line)
+    assert dumps(again) == written  # triggers and surfaces too
+    contents = sum(1 for line in ann_lines(written) if line.split("\t")[1].startswith("Content "))
     assert len(again.claims) == contents
+
+
+def ann_lines(ann: str) -> list[str]:
+    """The lines of ``ann``: brat breaks lines at ``\\n`` only (a text field may
+    hold other line separators, such as U+2028, which ``splitlines`` would cut at)."""
+    return [line for line in ann.split("\n") if line]
 
 
 def attributions(ann: str) -> list[tuple[str, ...]]:
     """What a scorer sees: per E line, the offsets of each role's annotation."""
     offsets = {}
-    for line in ann.split("\n"):  # a "\r" in a surface string is not a line end
+    for line in ann_lines(ann):
         if line.startswith("T"):
             tid, head, _ = line.split("\t", 2)
             offsets[tid] = head.partition(" ")[2]
     return [
         tuple(f"{arg.partition(':')[0]}={offsets[arg.partition(':')[2]]}" for arg in args[1:])
-        for args in (line.split("\t")[1].split() for line in ann.split("\n") if line[:1] == "E")
+        for args in (line.split("\t")[1].split() for line in ann_lines(ann) if line[:1] == "E")
     ]
 
 

@@ -12,7 +12,9 @@ source, else the content) and an event line tying them together::
 
 Claims in a row that share their cue and their source's mention (a speaker's
 two quotes introduced by one ``said``) are one attribution with repeated content
-roles, brat-style: ``E1	Attribution:T4 Content:T3 Cue:T2 Source:T1 Content2:T5``.
+roles, brat-style: ``E1	Attribution:T4 Content:T3 Cue:T2 Source:T1 Content2:T5``;
+so are claims in a row that share their cue and write no ``Source`` (no mention,
+or a mention over blanks only), since they read back alike.
 Discontinuous spans are written as brat fragments (``12 20;31 40``); a fragment
 never crosses a line break (brat's rule), so spans over several lines are cut at
 line breaks, and whitespace-only pieces are dropped. The text itself lives in a
@@ -113,7 +115,7 @@ def dumps(briefing: Briefing) -> str:
         content = add("Content", claim.content_parts or (claim.content,))
         if content is None:
             continue
-        if last is not None and _same_attribution(text, last[0], claim):
+        if last is not None and _same_attribution(briefing, last[0], claim):
             # one cue, one source, several contents: brat's repeated role
             _, at, n = last
             lines[at] += f" Content{n + 1}:{content}"
@@ -132,9 +134,9 @@ def dumps(briefing: Briefing) -> str:
             source_spans = mention.parts or (mention.span,)
             source = add("Source", source_spans)
             if source is not None:
-                roles.append(f"Source:{source}")
-                if claim.cue is None:
+                if len(roles) == 1:  # no cue written (none, or blanks only)
                     trigger_spans = source_spans
+                roles.append(f"Source:{source}")
         trigger = add("Attribution", trigger_spans)
         counter["E"] += 1
         lines.append(f"E{counter['E']}\tAttribution:{trigger} {' '.join(roles)}")
@@ -142,12 +144,27 @@ def dumps(briefing: Briefing) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def _same_attribution(text: str, first: Claim, second: Claim) -> bool:
-    """Whether two claims in a row share their source's mention and their cue (as written)."""
-    if first.cue is None or second.cue is None or first.mention_id != second.mention_id:
+def _same_attribution(briefing: Briefing, first: Claim, second: Claim) -> bool:
+    """Whether two claims in a row are written as one attribution: the same cue
+    (as written) and the same source's mention, or both no source as written (a
+    mention over blanks only writes nothing, and reads back as no mention)."""
+    text = briefing.document.text
+    if first.cue is None or second.cue is None:
         return False
     cue = _fragments(text, first.cue.parts or (first.cue.span,))
-    return bool(cue) and cue == _fragments(text, second.cue.parts or (second.cue.span,))
+    if not cue or cue != _fragments(text, second.cue.parts or (second.cue.span,)):
+        return False
+    sources = [_source_fragments(briefing, claim) for claim in (first, second)]
+    if not sources[0] and not sources[1]:
+        return True
+    return bool(sources[0]) and first.mention_id == second.mention_id
+
+
+def _source_fragments(briefing: Briefing, claim: Claim) -> list[tuple[int, int]]:
+    if claim.mention_id is None:
+        return []
+    mention = briefing.mention(claim.mention_id)
+    return _fragments(briefing.document.text, mention.parts or (mention.span,))
 
 
 def _write(briefings: Iterable[Briefing], stream: IO[str]) -> None:
