@@ -27,8 +27,8 @@ def read(text: str, published: dt.date | None = PUB) -> tuple[object, ...] | Non
     ("text", "expected"),
     [
         (
-            "Jan. 25, 2022 (EIRNS)—During his briefing",
-            ("Jan. 25, 2022 (EIRNS)—", None, dt.date(2022, 1, 25), "EIRNS", True),
+            "Mar. 14, 2023 (NWSX)—At her briefing",
+            ("Mar. 14, 2023 (NWSX)—", None, dt.date(2023, 3, 14), "NWSX", True),
         ),
         (
             "MOSCOW, Jan 24 (Reuters) - The Kremlin said",
@@ -142,12 +142,12 @@ def test_no_year_and_no_published_leaves_the_date_empty() -> None:
         "Q: A question?",
         "THE WHITE HOUSE\nOffice of the Press Secretary",
         "Moscow, December 26. lower-case place",
-        "Department Press Briefing – June 2, 2021",
+        "Agency Press Briefing – July 9, 2020",
         "Spokesperson's Regular Press Conference on May 22, 2018",
         "December 26 is a date inside a sentence.",
         "EXCLUSIVE – The senator said",
         "SIEGEL--And the senator",
-        "IOWA POLLS NOT NECESSARILY WRONG, JUST TOO EARLY - a headline",
+        "OHIO SURVEYS NOT REALLY OFF, ONLY TOO SOON - a headline",
         "INDIANA’S DEMOGRAPHICS FAVOR CRUZ -",
     ],
 )

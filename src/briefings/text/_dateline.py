@@ -3,12 +3,12 @@
 :func:`find_dateline` recognises, at the start of one of the first lines of a
 report (after a title, a standfirst or page chrome):
 
-* ``Jan. 25, 2022 (EIRNS)—`` (date, outlet, dash);
+* ``Mar. 14, 2023 (NWSX)—`` (date, outlet, dash);
 * ``MOSCOW, Jan 24 (Reuters) -`` and ``BEIJING, May 22 (Xinhua) --`` (place, date,
   outlet, dash);
 * ``WASHINGTON (AP) —``, ``KYIV, Ukraine (AP) —`` and ``WASHINGTON —`` (place,
   outlet, dash);
-* ``IGORA /Leningrad Region/, December 26. /TASS/.`` (place with region, date,
+* ``LAKEVILLE /North Region/, December 26. /TASS/.`` (place with region, date,
   outlet between slashes);
 * ``MOSCOW, December 26.`` (place and date);
 * a line holding nothing but a full date (``August 19, 2003``).
@@ -211,7 +211,7 @@ def _at(text: str, i: int, limit: int, published: dt.date | None) -> Dateline | 
                 i = place_end = _qualifier(text, i, limit)
         place = text[start:place_end]
     else:
-        # a date first: "Jan. 25, 2022 (EIRNS)—", or a line that is just a date
+        # a date first: "Mar. 14, 2023 (NWSX)—", or a line that is just a date
         found = _date_at(text, i, limit)
         if found is None:
             return None

@@ -1482,7 +1482,7 @@ _TAIL_BREAKS = (", ", " - ", " — ", " – ", " -- ", "; ", " as ", " until ", 
 
 def _end_at_last_quote(rc: RawClaim, text: str) -> None:
     """Cut a paraphrase with quoted words where the writer's own clause starts after
-    its last quote: ``he’s “excited where we stand” as he faces ...``."""
+    its last quote: ``she’s “happy with the numbers” as she heads ...``."""
     a, b = rc.content
     qe = max(e for _, e in rc.quotes)
     if not a < qe < b:
