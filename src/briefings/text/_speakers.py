@@ -420,6 +420,27 @@ def _generic_np(toks: Sequence[Token], j: int, lo: int) -> tuple[int, int] | Non
     return None
 
 
+def _lower_title_end(
+    toks: Sequence[Token], i: int, stop: int, also_not: frozenset[str] = frozenset()
+) -> int:
+    """The end of a run of up to five lower-case title words from ``i`` ("retired
+    neurosurgeon", "top foreign policy aide"): no pronoun, no "-ly" adverb, no
+    word that ends a name phrase (nor one of ``also_not``)."""
+    x = i
+    while (
+        x < stop
+        and x - i < 5
+        and toks[x].is_word
+        and not toks[x].is_cap
+        and toks[x].low not in _NOT_NAME_BUT_OF
+        and toks[x].low not in also_not
+        and toks[x].low not in PRONOUNS
+        and not toks[x].low.endswith("ly")
+    ):
+        x += 1
+    return x
+
+
 def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[int, int] | None:
     """The noun phrase starting at token ``k`` (``said Peskov``, ``according to the
     ministry``, ``quoted by TASS``), as a token range, or ``None``."""
@@ -440,17 +461,7 @@ def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[
     if i == k and toks[i].is_word and not toks[i].is_cap:
         # "said retired neurosurgeon Ben Carson", "said master of ceremonies Asab Lee":
         # lower-case titles before a name
-        x = i
-        while (
-            x < stop
-            and x - i < 5
-            and toks[x].is_word
-            and not toks[x].is_cap
-            and toks[x].low not in _NOT_NAME_BUT_OF
-            and toks[x].low not in PRONOUNS
-            and not toks[x].low.endswith("ly")
-        ):
-            x += 1
+        x = _lower_title_end(toks, i, stop)
         if x > i and x < stop and toks[x].is_cap and toks[x].low not in _NOT_NAME:
             i = x
     while i < stop:
@@ -474,18 +485,7 @@ def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[
         ):
             # "said Clinton’s top foreign policy aide Jake Sullivan": lower-case
             # words after a possessive go on when a name follows them
-            x = i
-            while (
-                x < stop
-                and x - i < 5
-                and toks[x].is_word
-                and not toks[x].is_cap
-                and toks[x].low not in _NOT_NAME_BUT_OF
-                and toks[x].low not in _SKIP_BACK
-                and toks[x].low not in PRONOUNS
-                and not toks[x].low.endswith("ly")
-            ):
-                x += 1
+            x = _lower_title_end(toks, i, stop, also_not=_SKIP_BACK)
             if x == i or x >= hi or not toks[x].is_cap or toks[x].low in _NOT_NAME:
                 break
             i = x
