@@ -26,8 +26,8 @@ def test_one_word_answer_opening_the_sentence() -> None:
 
 
 def test_title_between_quote_and_named_subject() -> None:
-    text = _doc('"Cruz and Rubio are moving up," former presidential candidate Herman Cain said.')
-    assert _claims(text) == [("Herman Cain", "said", '"Cruz and Rubio are moving up,"')]
+    text = _doc('"Both newcomers are gaining ground," former presidential candidate Tom Park said.')
+    assert _claims(text) == [("Tom Park", "said", '"Both newcomers are gaining ground,"')]
 
 
 def test_inverted_source_with_numeral_determiner() -> None:
@@ -48,11 +48,11 @@ def test_paragraph_ending_in_a_colon_introduces_the_next() -> None:
 
 
 def test_quoted_words_after_a_speech_verb_are_content() -> None:
-    text = _doc('Trump vowed to "bomb the hell" out of the Islamic State.')
+    text = _doc('Bob Smith vowed to "fight to the last" against the new toll.')
     got = _claims(text)
     assert len(got) == 1
     assert got[0][1] == "vowed"
-    assert '"bomb the hell"' in got[0][2]
+    assert '"fight to the last"' in got[0][2]
 
 
 def test_quoted_title_is_not_a_cue_less_quote() -> None:
@@ -63,19 +63,19 @@ def test_quoted_title_is_not_a_cue_less_quote() -> None:
 
 
 def test_statement_author_speaks_not_the_statement() -> None:
-    text = _doc('Senator Ann Lee released a statement saying the plan "must be stopped."')
+    text = _doc('Senator Ann Lee released a statement saying the plan "must be rethought."')
     got = _claims(text)
     assert [(s, c) for s, c, _ in got] == [("Ann Lee", "saying")]
 
 
 def test_paraphrase_ends_with_the_writers_clause() -> None:
     text = _doc(
-        "Trump told reporters he is “excited where we stand” as he faces a critically "
+        "Bob Smith told reporters he is “pleased with the count” as he faces a very "
         "important test in the primary next week."
     )
     got = _claims(text)
     assert len(got) == 1
-    assert got[0][2] == "he is “excited where we stand”"
+    assert got[0][2] == "he is “pleased with the count”"
 
 
 def test_progressive_cue() -> None:
@@ -85,11 +85,11 @@ def test_progressive_cue() -> None:
 
 
 def test_role_with_complement_as_subject() -> None:
-    text = _doc('The secretary of state said she was "not only here to do my job."')
+    text = _doc('The secretary of state said she was "not just here to keep the seat warm."')
     got = _claims(text)
     assert len(got) == 1
     assert got[0][1] == "said"
-    assert got[0][2] == 'she was "not only here to do my job."'
+    assert got[0][2] == 'she was "not just here to keep the seat warm."'
 
 
 def test_sentence_opening_cue_with_the_source_after_it() -> None:
@@ -105,7 +105,7 @@ def test_source_familiar_with_before_its_cue() -> None:
 
 def test_cue_less_quote_goes_on_from_a_paraphrase_with_quoted_words() -> None:
     text = _doc(
-        "Teachers are “looking to see who is on the other side,” said Ann Lee, the union"
+        "Nurses are “waiting to see who will pay for it,” said Ann Lee, the union"
         " president. “That’s got to scare an educator.”"
     )
     b = parse_report(text)
@@ -118,7 +118,7 @@ def test_cue_less_quote_goes_on_from_a_paraphrase_with_quoted_words() -> None:
 def test_quote_after_a_paraphrase_cue_in_the_same_sentence_is_not_merged() -> None:
     text = _doc(
         "Ann Lee insisted it was “premature” to back the plan while adding on other"
-        " matters, “I don’t have any doubt that her heart is in the right place.”"
+        " matters, “I have no doubt that she means well.”"
     )
     got = _claims(text)
     assert ("Ann Lee", "insisted", "it was “premature” to back the plan") in got
@@ -141,19 +141,19 @@ def test_opening_time_phrase_is_not_the_subject() -> None:
 
 
 def test_time_phrase_before_a_distant_participle_cue_is_not_content() -> None:
-    got = _claims(_doc("Ann Lee wrote back. Minutes later, she sent an email saying, “done.”"))
+    got = _claims(_doc("Ann Lee wrote back. Minutes later, she sent a note saying, “agreed.”"))
     assert all(content != "Minutes later" for _, _, content in got)
-    assert ("Ann Lee", "saying", "“done.”") in got
+    assert ("Ann Lee", "saying", "“agreed.”") in got
 
 
 def test_they_with_no_group_met_is_still_a_source() -> None:
     got = _claims(
         _doc(
             "Ann Lee spoke first. Senate Democrats blocked the bill because they said the"
-            " language was an untenable “poison pill.”"
+            " rule was a plainly unworkable “dead end.”"
         )
     )
-    assert ("they", "said", "the language was an untenable “poison pill.”") in got
+    assert ("they", "said", "the rule was a plainly unworkable “dead end.”") in got
 
 
 def test_it_does_not_refer_back_to_a_group_nor_they_to_a_document() -> None:
