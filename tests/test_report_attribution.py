@@ -93,14 +93,14 @@ def test_role_with_complement_as_subject() -> None:
 
 
 def test_sentence_opening_cue_with_the_source_after_it() -> None:
-    text = _doc("Said Dorothy Poynter, who grew up with him, “We were all so proud of him.”")
-    assert _claims(text) == [("Dorothy Poynter", "Said", "“We were all so proud of him.”")]
+    text = _doc("Said Edna Vale, who taught him at school, “We all knew he would go far.”")
+    assert _claims(text) == [("Edna Vale", "Said", "“We all knew he would go far.”")]
 
 
 def test_source_familiar_with_before_its_cue() -> None:
-    text = _doc("Another source familiar with Cruz’s thinking said, “He will try to be friendly.”")
+    text = _doc("Another source familiar with Park’s plans said, “He will try to stay neutral.”")
     got = _claims(text)
-    assert [(c, content) for _, c, content in got] == [("said", "“He will try to be friendly.”")]
+    assert [(c, content) for _, c, content in got] == [("said", "“He will try to stay neutral.”")]
 
 
 def test_cue_less_quote_goes_on_from_a_paraphrase_with_quoted_words() -> None:
@@ -223,9 +223,9 @@ def test_pronoun_clause_after_the_cues_adverbial() -> None:
 def test_called_with_a_long_object_and_after_an_appositive() -> None:
     got = _claims(
         _doc(
-            "Ann Lee called Obama’s ignorance of solid advice from seasoned military"
-            " commanders “disrespectful to the men and women in harm’s way.”",
-            "Bob Smith, an early supporter of Trump, calls the issue of security"
+            "Ann Lee called Smith’s neglect of sound advice from experienced city"
+            " engineers “unfair to the people who use that bridge.”",
+            "Bob Smith, an early backer of Lee, calls the question of transit"
             ' "a priority" for women.',
         )
     )
@@ -247,10 +247,10 @@ def test_main_subject_after_two_opening_phrases() -> None:
     got = _claims(
         _doc(
             "On Thursday, after remaining neutral for months, Ann Lee met Bob Smith,"
-            " saying, “He is exactly what this country needs.”"
+            " saying, “She is just what this county has been missing.”"
         )
     )
-    assert ("Ann Lee", "saying", "“He is exactly what this country needs.”") in got
+    assert ("Ann Lee", "saying", "“She is just what this county has been missing.”") in got
 
 
 def test_it_with_no_organisation_met_is_still_a_source() -> None:
@@ -272,14 +272,14 @@ def test_adding_that_after_a_direct_quote_is_a_claim_too() -> None:
     got = _claims(
         _doc(
             "“He stands for the middle class,” Ann Lee said, adding that Bob Smith is"
-            " “definitely the most trustworthy of the candidates.”"
+            " “clearly the most careful of the contenders.”"
         )
     )
     assert ("Ann Lee", "said", "“He stands for the middle class,”") in got
     assert (
         "Ann Lee",
         "adding",
-        "Bob Smith is “definitely the most trustworthy of the candidates.”",
+        "Bob Smith is “clearly the most careful of the contenders.”",
     ) in got
 
 
