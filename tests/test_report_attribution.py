@@ -172,22 +172,22 @@ def test_it_does_not_refer_back_to_a_group_nor_they_to_a_document() -> None:
 def test_paraphrase_keeps_its_because_clause() -> None:
     got = _claims(
         _doc(
-            "Ann Lee says Bob Bush is “like a spoiled child” and “not a smart man” because he"
-            " is in favor of the common core education standards."
+            "Ann Lee says Bob Bush is “like a sulking teenager” and “not a careful man” because"
+            " he is in favor of the new state parking fees."
         )
     )
-    assert got[0][2].endswith("education standards")
+    assert got[0][2].endswith("state parking fees")
 
 
 def test_late_cue_with_the_one_told_and_a_long_tail() -> None:
     got = _claims(
         _doc(
             "Ann Lee met the press.",
-            "“Who knows?” Bob Smith told Britain’s ITV television station in an interview"
-            " aired on Monday when asked how ties would fare.",
+            "“Who can say?” Bob Smith told Norway’s NRK radio station in an interview"
+            " aired on Monday when asked how the deal would hold.",
         )
     )
-    assert ("Bob Smith", "told", "“Who knows?”") in got
+    assert ("Bob Smith", "told", "“Who can say?”") in got
 
 
 def test_went_on_to_say() -> None:
@@ -215,9 +215,9 @@ def test_name_between_dashes_is_the_source() -> None:
 
 def test_pronoun_clause_after_the_cues_adverbial() -> None:
     got = _claims(
-        _doc('Ann Lee wrote in both listings she was "honored and humbled" to announce the sale.')
+        _doc('Ann Lee wrote in both notices she was "proud and grateful" to report the merger.')
     )
-    assert ("Ann Lee", "wrote", 'she was "honored and humbled" to announce the sale') in got
+    assert ("Ann Lee", "wrote", 'she was "proud and grateful" to report the merger') in got
 
 
 def test_called_with_a_long_object_and_after_an_appositive() -> None:
@@ -298,21 +298,20 @@ def test_relative_who_is_the_mention_of_its_cue() -> None:
 
 def test_quote_after_adding_that_goes_on_the_quote() -> None:
     text = _doc(
-        "“I think that speaks volumes,” Ann Lee said, adding that the campaign will work"
-        " hard to win those voters. “I think they’re waiting to be courted.”"
+        "“I think that tells you a lot,” Ann Lee said, adding that the team will try"
+        " hard to reach those families. “I think they want to be asked.”"
     )
     b = parse_report(text)
     first = b.claims[0]
     assert [p.text for p in first.content_parts] == [
-        "“I think that speaks volumes,”",
-        "“I think they’re waiting to be courted.”",
+        "“I think that tells you a lot,”",
+        "“I think they want to be asked.”",
     ]
 
 
 def test_relative_who_behind_an_adverbial() -> None:
     text = _doc(
-        "Ann Lee, who has in the past described Bob Smith as “a pathological narcissist,”"
-        " spoke on Monday."
+        "Ann Lee, who has in the past described Bob Smith as “a tireless schemer,” spoke on Monday."
     )
     b = parse_report(text)
     assert b.claims
@@ -324,23 +323,23 @@ def test_relative_who_behind_an_adverbial() -> None:
 def test_subject_with_a_relative_clause_and_no_commas() -> None:
     got = _claims(
         _doc(
-            "A White House official who spoke anonymously to discuss internal strategy said"
-            ' Wednesday, "Certainly there are discussions between the two campaigns."'
+            "A city hall aide who spoke anonymously to discuss budget talks said"
+            ' Wednesday, "Of course the two offices are talking to each other."'
         )
     )
     assert [(c[1], c[2]) for c in got] == [
-        ("said", '"Certainly there are discussions between the two campaigns."')
+        ("said", '"Of course the two offices are talking to each other."')
     ]
 
 
 def test_paraphrase_is_not_cut_at_a_list_comma() -> None:
     got = _claims(
         _doc(
-            "Ann Lee said the lack of polling places was “particularly burdensome” on black,"
-            " Hispanic and Native American communities."
+            "Ann Lee said the lack of bus routes was “especially hard” on older,"
+            " disabled and rural residents."
         )
     )
-    assert got[0][2].endswith("Native American communities")
+    assert got[0][2].endswith("rural residents")
 
 
 def test_titles_and_names_after_show_or_called_are_not_speech() -> None:
@@ -358,10 +357,9 @@ def test_subject_before_a_time_phrase_and_party_or_place_tags() -> None:
         _doc(
             'Sen. Ann Lee (D-Calif.) last week said Bob Smith was not the "originator" of'
             " the chain.",
-            "Sen. Carl Diaz, R-Wis., said in an op-ed piece before a 2014 hearing, “The"
-            " department failed to honor repeated requests.”",
-            "Cory James, 22, of Flint, Mich., said he had not given up hope for a"
-            ' "convention upset."',
+            "Sen. Carl Diaz, R-Ore., said in an op-ed piece before a 2019 hearing, “The"
+            " agency ignored our letters for a year.”",
+            'Cory James, 27, of Dayton, Ohio, said he still hoped for a "convention upset."',
         )
     )
     assert [c[0] for c in got] == ["Ann Lee", "Carl Diaz", "Cory James"]
@@ -369,18 +367,18 @@ def test_subject_before_a_time_phrase_and_party_or_place_tags() -> None:
 
 def test_closing_cue_after_a_quote_ending_in_an_inner_quote() -> None:
     got = _claims(
-        _doc("The movement is about “people telling leaders, 'that’s enough,'” Ann Lee said.")
+        _doc("The campaign is about “parents telling schools, 'not this time,'” Ann Lee said.")
     )
     assert got == [
-        ("Ann Lee", "said", "The movement is about “people telling leaders, 'that’s enough,'”")
+        ("Ann Lee", "said", "The campaign is about “parents telling schools, 'not this time,'”")
     ]
 
 
 def test_relative_clause_subject_with_a_comma_before_who() -> None:
     got = _claims(
         _doc(
-            '"It is bad," Ann Lee, who is chairman of Our Principles Pac said in a'
-            " statement provided to Politico."
+            '"It is bad," Ann Lee, who is head of the Better Roads Fund said in a'
+            " statement sent to the Courier."
         )
     )
     assert got == [("Ann Lee", "said", '"It is bad,"')]
@@ -396,28 +394,28 @@ def test_noun_forms_after_a_determiner_and_an_adjective_are_not_cues() -> None:
 def test_colon_cue_after_an_opening_phrase() -> None:
     got = _claims(
         _doc(
-            "In a Fox interview later that day, Ann Lee went even further: “Sanders has a"
-            " real chance.”"
+            "In a radio interview later that day, Ann Lee went even further: “Smith has a"
+            " real shot.”"
         )
     )
-    assert [(c[0], c[2]) for c in got] == [("Ann Lee", "“Sanders has a real chance.”")]
+    assert [(c[0], c[2]) for c in got] == [("Ann Lee", "“Smith has a real shot.”")]
 
 
 def test_city_and_state_in_an_opening_phrase_are_not_the_subject() -> None:
     got = _claims(
         _doc(
-            "Speaking at a town hall event in Salem, New Hampshire, Ann Lee went after Bob"
-            " Smith, calling him “a total stiff.”"
+            "Speaking at a school hall in Dover, Delaware, Ann Lee went after Bob"
+            " Smith, calling him “a dull speaker.”"
         )
     )
-    assert got == [("Ann Lee", "calling", "him “a total stiff.”")]
+    assert got == [("Ann Lee", "calling", "him “a dull speaker.”")]
 
 
 def test_the_one_spoken_to_is_not_the_subject() -> None:
     got = _claims(
-        _doc("Another intelligence source speaking to Fox News said, “We have seen them before.”")
+        _doc("Another police source speaking to Radio North said, “We knew them already.”")
     )
-    assert got == [("Another intelligence source", "said", "“We have seen them before.”")]
+    assert got == [("Another police source", "said", "“We knew them already.”")]
 
 
 def test_content_of_a_cue_in_a_subordinate_clause_ends_at_its_comma() -> None:
@@ -445,11 +443,15 @@ def test_issued_the_following_statement() -> None:
     got = _claims(
         _doc(
             "Republican nominee Ann Lee issued the following statement:",
-            "“Our prayers are with all those affected.”",
+            "“Our thoughts are with every family on the coast.”",
         )
     )
     assert got == [
-        ("Ann Lee", "issued the following statement:", "“Our prayers are with all those affected.”")
+        (
+            "Ann Lee",
+            "issued the following statement:",
+            "“Our thoughts are with every family on the coast.”",
+        )
     ]
 
 
