@@ -149,7 +149,7 @@ def test_time_phrase_before_a_distant_participle_cue_is_not_content() -> None:
 def test_they_with_no_group_met_is_still_a_source() -> None:
     got = _claims(
         _doc(
-            "Ann Lee spoke first. Senate Democrats blocked the bill because they said the"
+            "Ann Lee spoke first. County Republicans stalled the vote because they said the"
             " rule was a plainly unworkable “dead end.”"
         )
     )
@@ -184,7 +184,7 @@ def test_late_cue_with_the_one_told_and_a_long_tail() -> None:
         _doc(
             "Ann Lee met the press.",
             "“Who can say?” Bob Smith told Norway’s NRK radio station in an interview"
-            " aired on Monday when asked how the deal would hold.",
+            " broadcast on Monday when asked how the deal would hold.",
         )
     )
     assert ("Bob Smith", "told", "“Who can say?”") in got

@@ -164,7 +164,7 @@ STATE = (
     "\n"
     "MR PRICE: I'd refer you to the Department of Energy. We remain concerned.\n"
     "\n"
-    "(The briefing was concluded at 2:29 p.m.)\n"
+    "(The briefing was concluded at 3:41 p.m.)\n"
     "\n"
     "# # #\n"
 )
@@ -186,7 +186,7 @@ def test_state_department_layout() -> None:
     assert [r.title for r in b.people[0].roles] == ["Department Spokesperson"]
     assert [s.text for s in b.stage_directions] == ["(inaudible)"]
     boiler = [s.text for s in b.document.boilerplate]
-    assert "(The briefing was concluded at 2:29 p.m.)" in boiler
+    assert "(The briefing was concluded at 3:41 p.m.)" in boiler
     assert "# # #" in boiler
     assert b.turns[-1].span.text.endswith("We remain concerned.")
     refusals = [c.content.text for c in b.claims if c.act is SpeechAct.REFUSAL]
@@ -194,7 +194,7 @@ def test_state_department_layout() -> None:
 
 
 MFA = (
-    "Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on May 22, 2018\n"
+    "Foreign Ministry Spokesperson Wen Hao's Regular Press Conference on May 22, 2018\n"
     "\n"
     "At the invitation of the Foreign Minister, the Premier will visit Peru.\n"
     "\n"
@@ -212,10 +212,10 @@ def test_anonymous_qa_and_unlabelled_opening() -> None:
     b = parse_transcript(MFA)
     check_invariants(b)
     assert [row(b, t) for t in b.turns] == [
-        ("", "Lu Kang", "statement"),
+        ("", "Wen Hao", "statement"),
         ("Q", "", "question"),
         ("Q", "", "question"),
-        ("A", "Lu Kang", "answer"),
+        ("A", "Wen Hao", "answer"),
     ]
     assert b.turns[3].answers == (b.turns[1].id, b.turns[2].id)  # one answer, two questions
     assert b.turns[0].span.text.startswith("At the invitation")
@@ -226,19 +226,19 @@ def test_anonymous_qa_and_unlabelled_opening() -> None:
 
 
 OUTLETS = (
-    "Foreign Ministry Spokesperson Zhao Lijian's Regular Press Conference on June 15, 2020\n"
+    "Foreign Ministry Spokesperson Gao Ming's Regular Press Conference on June 15, 2020\n"
     "\n"
     "CCTV: What will be the focus of the meeting?\n"
     "\n"
-    "Zhao Lijian: This year marks the 10th anniversary.\n"
+    "Gao Ming: This year marks the 10th anniversary.\n"
     "\n"
     "Associated Press of Pakistan: Please give us an update.\n"
     "\n"
-    "Zhao Lijian: The two sides are in close touch.\n"
+    "Gao Ming: The two sides are in close touch.\n"
     "\n"
     "Follow-up: Will they meet?\n"
     "\n"
-    "Zhao Lijian: I have no information to release.\n"
+    "Gao Ming: I have no information to release.\n"
 )
 
 
@@ -247,11 +247,11 @@ def test_outlet_and_name_labels() -> None:
     check_invariants(b)
     assert [row(b, t) for t in b.turns] == [
         ("CCTV", "", "question"),
-        ("Zhao Lijian", "Zhao Lijian", "answer"),
+        ("Gao Ming", "Gao Ming", "answer"),
         ("Associated Press of Pakistan", "", "question"),
-        ("Zhao Lijian", "Zhao Lijian", "answer"),
+        ("Gao Ming", "Gao Ming", "answer"),
         ("Follow-up", "", "question"),
-        ("Zhao Lijian", "Zhao Lijian", "answer"),
+        ("Gao Ming", "Gao Ming", "answer"),
     ]
     assert [t.affiliation for t in b.turns if t.kind is TurnKind.QUESTION] == [
         "CCTV",
@@ -481,7 +481,7 @@ def test_reported_speech_inside_an_answer() -> None:
 
 def test_held_on_argument_and_channel_checks() -> None:
     text = (
-        "QUESTION: Thank you for taking my question. Can you hear me?\n"
+        "QUESTION: Hello, and thanks. Can you hear me?\n"
         "MS PORTER: Yes, I can hear you.\n"
         "QUESTION: Great. What about the talks?\n"
         "MS PORTER: They continue.\n"
@@ -612,7 +612,7 @@ _ALPHABET = st.sampled_from(
         "\n\n",
         "MR. X",
         "MS PORTER",
-        "Zhao Lijian",
+        "Gao Ming",
         "QUESTION",
         "(Laughter.)",
         "[inaudible]",
