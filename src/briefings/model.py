@@ -715,6 +715,25 @@ def _collector(cls: type) -> _Collector:
 _SPAN, _SPANS, _OBJECT, _OBJECTS = range(4)
 
 
+def _check_claim_links(
+    claim: Claim, path: str, mention_entity: dict[str, str], parents: dict[str, str | None]
+) -> None:
+    """A claim's mention names its speaker, and it is not embedded in itself."""
+    if claim.mention_id is not None and claim.speaker_id is not None:
+        named = mention_entity[claim.mention_id]
+        if named != claim.speaker_id:
+            raise IntegrityError(
+                f"mention {claim.mention_id!r} names {named!r}, "
+                f"not the speaker {claim.speaker_id!r}",
+                f"{path}.mention_id",
+            )
+    hops, cur = 0, claim.parent_id
+    while cur is not None:
+        if cur == claim.id or hops > len(parents):
+            raise IntegrityError(f"claim {claim.id!r} is embedded in itself", f"{path}.parent_id")
+        cur, hops = parents.get(cur), hops + 1
+
+
 def check_integrity(briefing: Briefing) -> None:
     """Raise :class:`IntegrityError` unless ids are unique, references resolve and
     every span slices the text. Called by ``Briefing`` on construction."""
@@ -774,21 +793,7 @@ def check_integrity(briefing: Briefing) -> None:
     ):
         # every id resolves: only the mention/speaker agreement and cycles are left
         for i, claim in enumerate(briefing.claims):
-            if claim.mention_id is not None and claim.speaker_id is not None:
-                named_by = mention_entity[claim.mention_id]
-                if named_by != claim.speaker_id:
-                    raise IntegrityError(
-                        f"mention {claim.mention_id!r} names {named_by!r}, "
-                        f"not the speaker {claim.speaker_id!r}",
-                        f"$.claims[{i}].mention_id",
-                    )
-            hops, cur = 0, claim.parent_id
-            while cur is not None:
-                if cur == claim.id or hops > len(parents):
-                    raise IntegrityError(
-                        f"claim {claim.id!r} is embedded in itself", f"$.claims[{i}].parent_id"
-                    )
-                cur, hops = parents.get(cur), hops + 1
+            _check_claim_links(claim, f"$.claims[{i}]", mention_entity, parents)
         return
 
     # some reference dangles: check field by field, in order, to say where
@@ -818,19 +823,7 @@ def check_integrity(briefing: Briefing) -> None:
         ref(claim.turn_id, turns, "turn", f"{p}.turn_id")
         for j, relay in enumerate(claim.relayed_by):
             ref(relay.entity_id, entities, "entity", f"{p}.relayed_by[{j}].entity_id")
-        named = None if claim.mention_id is None else mention_entity[claim.mention_id]
-        if named is not None and claim.speaker_id is not None and named != claim.speaker_id:
-            raise IntegrityError(
-                f"mention {claim.mention_id!r} names {named!r}, "
-                f"not the speaker {claim.speaker_id!r}",
-                f"{p}.mention_id",
-            )
-        # embedded claims must not form a cycle
-        hops, cur = 0, claim.parent_id
-        while cur is not None:
-            if cur == claim.id or hops > len(parents):
-                raise IntegrityError(f"claim {claim.id!r} is embedded in itself", f"{p}.parent_id")
-            cur, hops = parents.get(cur), hops + 1
+        _check_claim_links(claim, p, mention_entity, parents)
     for i, event in enumerate(briefing.events):
         p = f"$.events[{i}]"
         ref(event.time_id, times, "time expression", f"{p}.time_id")
