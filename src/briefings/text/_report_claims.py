@@ -105,6 +105,32 @@ class RawClaim:
     belief: bool = False
     continuation: bool = False
 
+    @classmethod
+    def of_quote(
+        cls,
+        q: Quote,
+        para: int,
+        *,
+        speaker: EntityRec | None,
+        mention: tuple[int, int, MentionKind] | None,
+        cue: tuple[int, int] | None,
+        lemma: str,
+        act: SpeechAct,
+    ) -> RawClaim:
+        """A direct claim whose content is the whole quote ``q``."""
+        return cls(
+            speaker=speaker,
+            mention=mention,
+            cue=cue,
+            cue_parts=[],
+            lemma=lemma,
+            act=act,
+            form=Form.DIRECT,
+            content=(q.start, q.end),
+            quotes=[(q.inner_start, q.inner_end)],
+            para=para,
+        )
+
 
 @attrs.define
 class Context:
@@ -1306,19 +1332,16 @@ def read_sentence(
             ctx.pending = (q, para)  # a later "Lee said." may still claim it
             continue  # a cue-less quote in a later paragraph, among other words: too often
             # someone else's; a paragraph that is only a quote goes on from the one before
-        rc = RawClaim(
+        rc = RawClaim.of_quote(
+            q,
+            para,
             speaker=before.speaker,
             mention=before.mention,
             cue=None,
-            cue_parts=[],
             lemma="",
             act=SpeechAct.STATEMENT,
-            form=Form.DIRECT,
-            content=(q.start, q.end),
-            quotes=[(q.inner_start, q.inner_end)],
-            para=para,
-            continuation=True,
         )
+        rc.continuation = True
         claims.append(rc)
         taken.append((q.start, q.end))
 
@@ -1379,17 +1402,8 @@ def _dash_credit(ctx: Context, toks: Sequence[Token], s: int, e: int, para: int)
     q = pending[0]
     ctx.pending = None
     return [
-        RawClaim(
-            speaker=rec,
-            mention=mention,
-            cue=cue,
-            cue_parts=[],
-            lemma="say",
-            act=SpeechAct.STATEMENT,
-            form=Form.DIRECT,
-            content=(q.start, q.end),
-            quotes=[(q.inner_start, q.inner_end)],
-            para=para,
+        RawClaim.of_quote(
+            q, para, speaker=rec, mention=mention, cue=cue, lemma="say", act=SpeechAct.STATEMENT
         )
     ]
 
@@ -1439,17 +1453,9 @@ def _late_cue(
     if speaker is None:
         return None
     q = pending[0]
-    return RawClaim(
-        speaker=speaker,
-        mention=mention,
-        cue=(toks[h.cue.i].start, toks[h.cue.j - 1].end),
-        cue_parts=[],
-        lemma=h.cue.lemma,
-        act=h.cue.act,
-        form=Form.DIRECT,
-        content=(q.start, q.end),
-        quotes=[(q.inner_start, q.inner_end)],
-        para=para,
+    cue = (toks[h.cue.i].start, toks[h.cue.j - 1].end)
+    return RawClaim.of_quote(
+        q, para, speaker=speaker, mention=mention, cue=cue, lemma=h.cue.lemma, act=h.cue.act
     )
 
 
