@@ -777,7 +777,6 @@ def read_sentence(
                 qidx[j] < 0
                 and low in {"and", "but"}
                 and j + 1 < n
-                and toks[j + 1].low not in PARTICIPLES
                 and match_cue(toks, j + 1, beliefs=False) is not None
             ):
                 return toks[j].start, [], j  # "noted X and underscored Y", "but argues"
