@@ -474,3 +474,15 @@ def test_according_to_after_a_short_opening_phrase_credits_the_clause_after() ->
     assert got == [
         ("Tom Park", "according to", "the vote is “a real test” of his hold"),
     ]
+
+
+def test_progressive_calling_with_a_bare_quote_is_not_a_naming_cue() -> None:
+    text = _doc("Smith said the producers were calling “every ten minutes.”")
+    assert _claims(text) == [("Smith", "said", "the producers were calling “every ten minutes.”")]
+
+
+def test_content_ends_before_and_plus_a_participle_cue() -> None:
+    text = _doc("Lee slammed the plan, calling it “reckless” and insisting that the vote wait.")
+    got = _claims(text)
+    assert ("Lee", "calling", "it “reckless”") in got
+    assert ("Lee", "insisting", "the vote wait") in got

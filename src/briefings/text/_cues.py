@@ -332,6 +332,8 @@ def match_cue(toks: Sequence[Token], k: int, *, beliefs: bool = True) -> CueMatc
         stop = min(len(toks), k + 20)
         for x in range(k + 1, stop):
             if toks[x].text in '"“«„':
+                if x == k + 1 and _low(toks, k - 1) in {"was", "were", "is", "are", "been", "be"}:
+                    return None  # "were calling “every 15 minutes”": no one is named
                 return CueMatch(k, k + 1, "call", A.CRITICISM, "verb")
             if toks[x].text in {".", ";", ","}:
                 break
