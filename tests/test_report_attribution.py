@@ -486,3 +486,8 @@ def test_content_ends_before_and_plus_a_participle_cue() -> None:
     got = _claims(text)
     assert ("Lee", "calling", "it “reckless”") in got
     assert ("Lee", "insisting", "the vote wait") in got
+
+
+def test_quote_right_after_the_cue_keeps_the_rest_of_the_clause() -> None:
+    text = _doc("Lee says “the tide is turning” despite the loss in Ohio.")
+    assert _claims(text) == [("Lee", "says", "“the tide is turning” despite the loss in Ohio")]

@@ -922,6 +922,22 @@ def read_sentence(
                 if gap in {",", ""} and not any(x in prefix for x in ("said", "says")):
                     parts[0] = (pa, parts[0][1])
                     mixed = True
+        last_q = quotes[max(qns)]
+        if (
+            not mixed
+            and len(qns) == 1
+            and not h.inverted
+            and toks[h.cue.j - 1].end <= first_q.start
+            and text[toks[h.cue.j - 1].end : first_q.start].isspace()
+        ):
+            # 'says “the wind is at our backs” despite the loss': the sentence goes on
+            after = next((x for x in range(len(toks)) if toks[x].start >= last_q.end), None)
+            if after is not None and toks[after].is_word and not toks[after].is_cap:
+                c_end, _, _ = content_end(after)
+                c_end = _strip_span(text, last_q.end, c_end)[1]
+                if c_end > last_q.end:
+                    parts[-1] = (parts[-1][0], c_end)
+                    mixed = True
         cstart, cend = parts[0][0], parts[-1][1]
         cue_tail_start = h.cue.j if not h.inverted else (h.subj[1] if h.subj else h.cue.j)
         nxt_q = next(
