@@ -491,3 +491,10 @@ def test_content_ends_before_and_plus_a_participle_cue() -> None:
 def test_quote_right_after_the_cue_keeps_the_rest_of_the_clause() -> None:
     text = _doc("Lee says “the tide is turning” despite the loss in Ohio.")
     assert _claims(text) == [("Lee", "says", "“the tide is turning” despite the loss in Ohio")]
+
+
+def test_more_reporting_verbs_introduce_quotes() -> None:
+    got = _claims(_doc("Jo Park echoed:", "“She speaks for us, and we needed that.”"))
+    assert got == [("Jo Park", "echoed", "“She speaks for us, and we needed that.”")]
+    got = _claims(_doc("“Our city will always stand,” an angry Mayor Ruiz retaliated."))
+    assert got == [("Ruiz", "retaliated", "“Our city will always stand,”")]

@@ -173,6 +173,13 @@ SPEECH_VERBS: dict[str, SpeechAct] = {
     "remember": A.STATEMENT,
     "reflect": A.STATEMENT,
     "elaborate": A.EXPLANATION,
+    "echo": A.AGREEMENT,  # '17-year-old Jo Lee echoed: “...”'
+    "quote": A.STATEMENT,  # "the photo quotes Romans 8:31 – “...”"
+    "credit": A.STATEMENT,  # 'credited him for “an exciting campaign”'
+    "offer": A.STATEMENT,  # 'offered “my thoughts and prayers”'
+    "herald": A.STATEMENT,
+    "retaliate": A.ANSWER,
+    "reason": A.EXPLANATION,
 }
 
 BELIEF_VERBS: dict[str, SpeechAct] = {
