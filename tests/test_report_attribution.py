@@ -498,3 +498,21 @@ def test_more_reporting_verbs_introduce_quotes() -> None:
     assert got == [("Jo Park", "echoed", "“She speaks for us, and we needed that.”")]
     got = _claims(_doc("“Our city will always stand,” an angry Mayor Ruiz retaliated."))
     assert got == [("Ruiz", "retaliated", "“Our city will always stand,”")]
+
+
+def test_participle_after_an_adverbial_shares_the_clause_subject() -> None:
+    text = _doc(
+        "Gov. Ann Lee toured the port on Monday.",
+        "Lee — who is seen as a possible running mate — made the port a priority, but the "
+        "effort stalled, and she has battled with the council over it, at one point calling "
+        "the chair a “liar who cannot be trusted.”",
+    )
+    got = _claims(text)
+    assert got == [("Ann Lee", "calling", "the chair a “liar who cannot be trusted.”")]
+
+
+def test_participle_clause_is_not_the_subject_of_a_later_participle() -> None:
+    text = _doc(
+        "The workers had gathered at the plant, carrying signs saying, “Merger today, ruin tomorrow.”"
+    )
+    assert [c[0] for c in _claims(text)] == ["workers"]

@@ -525,10 +525,27 @@ def read_sentence(
             if (
                 subj is not None
                 and toks[m.i].low.endswith("ing")
+                and subj[0] - 1 > lo
+                and toks[subj[0] - 1].low in {"at", "during"}
+                and toks[subj[0] - 2].text == ","
+            ):
+                # "..., at one point calling the mayor a “liar”": an adverbial, not
+                # the subject; the participle shares the sentence's subject
+                subj = None
+                hit.shared = True
+            if (
+                subj is not None
+                and toks[m.i].low.endswith("ing")
                 and subj[0] > lo
-                and toks[subj[0] - 1].is_word
-                and not toks[subj[0] - 1].is_cap
-                and toks[subj[0] - 1].low not in _NOT_VERBS
+                and (
+                    (
+                        toks[subj[0] - 1].is_word
+                        and not toks[subj[0] - 1].is_cap
+                        and toks[subj[0] - 1].low not in _NOT_VERBS
+                    )
+                    # "... and carrying signs saying": a participle clause, not a subject
+                    or (toks[subj[0]].low.endswith("ing") and not toks[subj[0]].is_cap)
+                )
             ):
                 # "She released a statement saying ...": the statement's author speaks
                 main = _main_subject(toks, lo, subj[0], qidx)
@@ -536,6 +553,8 @@ def read_sentence(
                     subj = main
             if subj is not None:
                 hit.subj = subj
+            elif hit.shared:
+                pass
             elif (
                 m.kind == "verb"
                 and toks[m.i].low in PARTICIPLES
@@ -600,6 +619,15 @@ def read_sentence(
             main = _main_subject(toks, 0, h.cue.i, qidx)
             if main is not None:  # "Trump went after Bush, calling him ..."
                 return make_speaker(_Hit(h.cue, main))
+            for x in range(h.cue.i - 1, -1, -1):
+                # "..., and he has battled with X, at one point calling ...": the
+                # subject of the clause the participle hangs on
+                if (
+                    toks[x].low in {"he", "she", "they"}
+                    and qidx[x] < 0
+                    and (x == 0 or toks[x - 1].low in {"and", "but", ","})
+                ):
+                    return make_speaker(_Hit(h.cue, (x, x + 1)))
             prev = ctx.claims[-1] if ctx.claims else None
             if prev is None or prev.para != para:
                 return None, None
