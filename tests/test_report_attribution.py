@@ -513,6 +513,23 @@ def test_participle_after_an_adverbial_shares_the_clause_subject() -> None:
 
 def test_participle_clause_is_not_the_subject_of_a_later_participle() -> None:
     text = _doc(
-        "The workers had gathered at the plant, carrying signs saying, “Merger today, ruin tomorrow.”"
+        "The workers had gathered at the plant, carrying signs saying, "
+        "“Merger today, ruin tomorrow.”"
     )
     assert [c[0] for c in _claims(text)] == ["workers"]
+
+
+def test_poll_shares_are_sources() -> None:
+    text = _doc(
+        "Forty-two percent said the mayor was doing well, and about four in 10 said "
+        "the city was on the wrong track. Nearly half said they would vote again."
+    )
+    got = _claims(text)
+    assert ("Forty-two percent", "said", "the mayor was doing well") in got
+    assert ("about four in 10", "said", "the city was on the wrong track") in got
+    assert ("Nearly half", "said", "they would vote again") in got
+
+
+def test_it_with_a_past_tense_verb_opens_a_clause() -> None:
+    text = _doc("Lee said it made no difference to the vote.")
+    assert _claims(text) == [("Lee", "said", "it made no difference to the vote")]

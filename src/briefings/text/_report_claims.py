@@ -1799,6 +1799,22 @@ _OBJECT_VERBS = _words(
 )
 
 
+_PAST_IRREGULAR = _words(
+    """made took gave got came went felt seemed kept left meant put set saw knew thought
+    brought held stood ran won lost paid sent"""
+)
+
+
+def _finite_verb(low: str) -> bool:
+    """Whether a word after a subject "it" reads as its verb: an auxiliary (``is``,
+    ``wasn't``), a past tense (``showed``, ``made``)."""
+    if low in _AUX or low in _PAST_IRREGULAR:
+        return True
+    if low.endswith(("n't", "n’t")):
+        return low[:-3] in _AUX or low[:-3] in {"does", "did", "is", "was", "could", "would"}
+    return low.endswith("ed") and len(low) > 4
+
+
 def _takes_clause(
     cue: CueMatch, toks: Sequence[Token], k: int, k_addr: int, qidx: list[int]
 ) -> bool:
@@ -1818,8 +1834,8 @@ def _takes_clause(
         return prev == "that" or w == "that"
     if w in {"as", "while"} and cue.lemma in _NO_AS_OBJECT and prev not in {",", "—", "–"}:
         return False  # "Sessions said as he launched the vote": when, not what
-    if w == "it" and k + 1 < len(toks) and toks[k + 1].low in _AUX:
-        return True  # "believes it is possible"
+    if w == "it" and k + 1 < len(toks) and _finite_verb(toks[k + 1].low):
+        return True  # "believes it is possible", "said it made no difference"
     if (
         not cue.belief
         and toks[k].is_word

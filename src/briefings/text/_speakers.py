@@ -346,6 +346,13 @@ def _subject_before(
                 fallback = fallback or found
             end = c
         return fallback
+    share = poll_share(toks, lo, j)
+    if share >= 0 and (
+        share == lo
+        or toks[share - 1].text in {",", ";", ":", "—"}
+        or toks[share - 1].low in {"and", "but", "while", "whereas", "after", "as", "that"}
+    ):
+        return (share, j)  # "47 percent said", "after half said so": poll respondents
     generic = _generic_np(toks, j, lo)
     if generic is not None:
         return generic
@@ -387,6 +394,48 @@ def _subject_before(
     if head.low in _CONNECTORS:
         return None
     return (i, j)
+
+
+_POLL_HEADS = _words("""percent % half third thirds quarter quarters majority plurality minority""")
+_POLL_MODS = _words(
+    """about nearly almost around roughly some just only barely over under more less fewer
+    than a the"""
+)
+_NUMBER_WORDS = _words(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred"""
+)
+
+
+def _is_number(tok: Token) -> bool:
+    """``47``, ``47.5``, ``four``, ``Sixty-six``."""
+    if tok.low.replace(".", "", 1).isdigit():
+        return True
+    return all(w in _NUMBER_WORDS for w in tok.low.split("-"))
+
+
+def poll_share(toks: Sequence[Token], i: int, j: int) -> int:
+    """Where the share of a poll's respondents ending at token ``j`` starts (``47
+    percent``, ``About four in 10``, ``Nearly half``, ``a third``), else -1; no
+    further back than ``i``."""
+    if j - 1 < i:
+        return -1
+    head = toks[j - 1].low
+    k = j - 1
+    if head in {"10", "ten"} and k - 2 >= i and toks[k - 1].low in {"in", "of"}:
+        if not _is_number(toks[k - 2]):
+            return -1
+        k -= 2
+    elif head in {"percent", "%"}:
+        if not (k - 1 >= i and _is_number(toks[k - 1])):
+            return -1
+        k -= 1
+    elif head not in _POLL_HEADS:
+        return -1
+    while k > i and j - k < 8 and toks[k - 1].low in _POLL_MODS:
+        k -= 1
+    return k
 
 
 def _generic_np(toks: Sequence[Token], j: int, lo: int) -> tuple[int, int] | None:
@@ -609,6 +658,16 @@ def classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None:
             name=text[body[0].start : end],
             mention_kind=MentionKind.OTHER,
             other_kind=OtherKind.DOCUMENT,
+        )
+    if poll_share(toks, i, j) == i:
+        # "47 percent", "About four in 10": the share of a poll's respondents
+        return Phrase(
+            "group",
+            start,
+            end,
+            name=text[start:end],
+            mention_kind=MentionKind.OTHER,
+            other_kind=OtherKind.GROUP,
         )
     if head in GROUP_WORDS and not body[-1].is_cap:
         kind = OtherKind.ANONYMOUS if head in ANONYMOUS_WORDS else OtherKind.GROUP
