@@ -533,3 +533,12 @@ def test_poll_shares_are_sources() -> None:
 def test_it_with_a_past_tense_verb_opens_a_clause() -> None:
     text = _doc("Lee said it made no difference to the vote.")
     assert _claims(text) == [("Lee", "said", "it made no difference to the vote")]
+
+
+def test_participle_opening_phrase_is_not_the_subject() -> None:
+    text = _doc(
+        "Appearing before reporters at the party office, Ann Sue, 70, said it was too early "
+        'to celebrate but added, "I think you all know the result."'
+    )
+    got = _claims(text)
+    assert got and all(speaker == "Ann Sue" for speaker, _, _ in got)

@@ -1735,13 +1735,29 @@ def _ends_cue_clause(tok: Token) -> bool:
     return low in _TAIL_WORDS or low in _TIME_WORDS or low in PARTICIPLES
 
 
+_OPENER_PREPS = _words(
+    """at in on before after to with from for during about outside inside alongside near
+    under over through via behind into"""
+)
+
+
+def _participle_opener(toks: Sequence[Token], k: int, hi: int) -> bool:
+    """Whether the sentence part at ``k`` opens with a participle phrase up to a comma
+    ("Appearing before reporters at the party office, Suu Kyi said ...")."""
+    if not (k + 1 < hi and toks[k].is_cap and toks[k].low.endswith("ing") and len(toks[k].low) > 5):
+        return False
+    if toks[k + 1].low not in _OPENER_PREPS:
+        return False
+    return any(t.text == "," for t in toks[k + 2 : min(hi, k + 20)])
+
+
 def _main_subject(
     toks: Sequence[Token], lo: int, hi: int, qidx: list[int]
 ) -> tuple[int, int] | None:
     """The subject at the head of the sentence part ``[lo, hi)``, after any
     introductory phrase that ends with a comma ("In an interview, Trump ...")."""
     k = lo
-    if k < hi and toks[k].low in _LEADERS:
+    if k < hi and toks[k].low in _LEADERS or _participle_opener(toks, k, hi):
         # "On Thursday, after remaining neutral ..., Warren appeared ...": each
         # introductory phrase up to its comma
         for _ in range(3):
