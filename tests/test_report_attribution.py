@@ -537,8 +537,10 @@ def test_it_with_a_past_tense_verb_opens_a_clause() -> None:
 
 def test_participle_opening_phrase_is_not_the_subject() -> None:
     text = _doc(
-        "Appearing before reporters at the party office, Ann Sue, 70, said it was too early "
-        'to celebrate but added, "I think you all know the result."'
+        "Appearing before cheering fans Monday morning at party headquarters, Ann Sue, 70, "
+        "said it was too early to congratulate the winners but added, "
+        '"I think you all have an idea of the result."'
     )
     got = _claims(text)
-    assert got and all(speaker == "Ann Sue" for speaker, _, _ in got)
+    assert got
+    assert all(speaker == "Ann Sue" for speaker, _, _ in got)

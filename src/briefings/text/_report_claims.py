@@ -1757,7 +1757,7 @@ def _main_subject(
     """The subject at the head of the sentence part ``[lo, hi)``, after any
     introductory phrase that ends with a comma ("In an interview, Trump ...")."""
     k = lo
-    if k < hi and toks[k].low in _LEADERS or _participle_opener(toks, k, hi):
+    if (k < hi and toks[k].low in _LEADERS) or _participle_opener(toks, k, hi):
         # "On Thursday, after remaining neutral ..., Warren appeared ...": each
         # introductory phrase up to its comma
         for _ in range(3):
