@@ -544,3 +544,10 @@ def test_participle_opening_phrase_is_not_the_subject() -> None:
     got = _claims(text)
     assert got
     assert all(speaker == "Ann Sue" for speaker, _, _ in got)
+
+
+def test_cue_right_before_a_quote_takes_it_from_a_cue_further_back() -> None:
+    text = _doc(
+        "When he first described the bridge in May, Mayor Ann Lee said, “We will build it.”"
+    )
+    assert ("Ann Lee", "said", "“We will build it.”") in _claims(text)

@@ -922,6 +922,10 @@ def read_sentence(
                     and "that" not in (w.lower() for w in words)
                 ):
                     best = hn
+                    if gap.strip() not in {"", ":", ","}:
+                        # "When he described the wall, he said, “...”": a cue right
+                        # before the quote takes it from one further back
+                        best = _tighter_cue(text, toks, hits, hn, q.start)
                     break
         if best is not None:
             quote_owner[qn] = best
@@ -1599,6 +1603,21 @@ def _source_familiar_with(
             rng = subject_before(toks, x, lo, appositive=False)
             return (rng[0], k) if rng is not None else None
     return None
+
+
+def _tighter_cue(text: str, toks: Sequence[Token], hits: list[_Hit], hn: int, at: int) -> int:
+    """The hit after ``hits[hn]`` whose cue clause ends right before the quote at
+    ``at`` (only a comma or a colon between), else ``hn``."""
+    for n in range(hn + 1, len(hits)):
+        h = hits[n]
+        if h.shared or h.cue.kind == "refusal" or h.inverted or toks[h.cue.i].low.endswith("ing"):
+            continue  # (a participle's subject is too often the object before it)
+        end = max(h.cue.j, h.subj[1] if h.subj else h.cue.j)
+        if end > len(toks) or toks[end - 1].end > at:
+            continue
+        if text[toks[end - 1].end : at].strip() in {"", ":", ","}:
+            return n
+    return hn
 
 
 def _quote_goes_on(toks: Sequence[Token], k: int, qidx: list[int]) -> bool:
