@@ -551,3 +551,10 @@ def test_cue_right_before_a_quote_takes_it_from_a_cue_further_back() -> None:
         "When he first described the bridge in May, Mayor Ann Lee said, “We will build it.”"
     )
     assert ("Ann Lee", "said", "“We will build it.”") in _claims(text)
+
+
+def test_noun_form_before_to_or_a_determiner_is_a_verb() -> None:
+    got = _claims(_doc('Her new plan promises to "lift wages for every worker."'))
+    assert got == [("new plan", "promises", 'to "lift wages for every worker."')]
+    got = _claims(_doc("Legal observers note the council would not truly “close” the road."))
+    assert got == [("Legal observers", "note", "the council would not truly “close” the road")]

@@ -439,6 +439,12 @@ def read_sentence(
         ):
             k = m.j
             continue
+        nxt_low = _low_at(toks, m.j)
+        # "the plan promises to", "legal observers note the ...": what follows makes
+        # a noun form a verb
+        verb_next = nxt_low in _VERB_NEXT or (
+            nxt_low == "that" and len(prev) > 3 and prev.endswith("s") and not prev.endswith("ss")
+        )
         if (
             m.kind == "verb"
             and not went_on
@@ -450,9 +456,11 @@ def read_sentence(
                     and m.i >= 2
                     and toks[m.i - 1].is_word
                     and toks[m.i - 2].low in _NOUN_DETS
+                    and not verb_next
                 )
                 or (
                     (toks[m.i].low in _NOUN_FORMS and (m.i == 0 or not toks[m.i - 1].is_cap))
+                    and not (verb_next and m.i > 0 and toks[m.i - 1].is_word)
                     and not (m.i > 0 and toks[m.i - 1].low in {"he", "she", "it", "they", "who"})
                     # "Jan Brewer, an early supporter, calls the issue “a priority”"
                     and not (m.lemma == "call" and prev == ",")
@@ -1737,6 +1745,7 @@ _NOUN_FORMS = _words(
     concern concerns estimate estimates forecast forecasts praise criticism chant chants
     retort retorts tweet tweets post posts"""
 )
+_VERB_NEXT = _words("""to the a an his her their its these those our my your him them us me""")
 _NOUN_DETS = _words("""the a an his her their its this that these those our my your""")
 _TAIL_WORDS = _words(
     """in on at during last this yesterday today tonight recently earlier later when as
