@@ -558,3 +558,8 @@ def test_noun_form_before_to_or_a_determiner_is_a_verb() -> None:
     assert got == [("new plan", "promises", 'to "lift wages for every worker."')]
     got = _claims(_doc("Legal observers note the council would not truly “close” the road."))
     assert got == [("Legal observers", "note", "the council would not truly “close” the road")]
+
+
+def test_titled_name_then_of_place_is_a_person() -> None:
+    got = _claims(_doc("“It is complicated,” said Sen. Maria Cano of Oregon."))
+    assert got == [("Maria Cano", "said", "“It is complicated,”")]

@@ -693,13 +693,14 @@ def classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None:
     role_toks = list(body[:k])
     # "Joel Pollak of Breitbart California": a name, then an affiliation
     for c, t in enumerate(body):
-        if (
-            t.low in {"of", "from", "at"}
-            and c > 0
-            and all(b.is_cap and not _is_role(b) for b in body[:c])
-        ):
-            name_toks, role_toks = list(body[:c]), []
-            break
+        if t.low in {"of", "from", "at"} and c > 0 and all(b.is_cap for b in body[:c]):
+            # "Sen. Maria Cantwell of Washington": titles, a name, then a place
+            r = 0
+            while r < c and _is_role(body[r]):
+                r += 1
+            if r < c and not any(_is_role(b) for b in body[r:c]):
+                name_toks, role_toks = list(body[r:c]), list(body[:r])
+                break
     else:
         # "Ambassador to Havana Viktor Koronelli": a place after the connector
         if role_toks and role_toks[-1].low in _CONNECTORS and len(name_toks) >= 2:
