@@ -563,3 +563,9 @@ def test_noun_form_before_to_or_a_determiner_is_a_verb() -> None:
 def test_titled_name_then_of_place_is_a_person() -> None:
     got = _claims(_doc("“It is complicated,” said Sen. Maria Cano of Oregon."))
     assert got == [("Maria Cano", "said", "“It is complicated,”")]
+
+
+def test_name_of_an_institution_is_the_person() -> None:
+    b = parse_report(_doc("“New designs would follow,” David Albo of the Institute wrote."))
+    assert [p.name for p in b.people] == ["David Albo"]
+    assert b.speaker(b.claims[0]) == b.people[0]

@@ -242,6 +242,19 @@ def subject_before(
             return outer
     if (
         found is not None
+        and found[0] - 2 > lo
+        and toks[found[0]].low in _DETERMINERS
+        and toks[found[0] - 1].low in {"of", "at", "from"}
+        and toks[found[0] - 2].is_cap
+        and toks[found[0] - 2].low not in _NOT_NAME
+        and not _is_role(toks[found[0] - 2])
+    ):
+        # "David Albo of the Institute wrote": the person, then where they work
+        outer = _subject_before(toks, found[0] - 1, lo, appositive=False)
+        if outer is not None:
+            return (outer[0], found[1])
+    if (
+        found is not None
         and found[0] - 1 > lo
         and toks[found[0] - 1].low in _ADVERBIAL_PREPS
         and not toks[found[0]].is_cap
