@@ -569,3 +569,19 @@ def test_name_of_an_institution_is_the_person() -> None:
     b = parse_report(_doc("“New designs would follow,” David Albo of the Institute wrote."))
     assert [p.name for p in b.people] == ["David Albo"]
     assert b.speaker(b.claims[0]) == b.people[0]
+
+
+def test_headline_in_the_to_infinitive_style_announces() -> None:
+    body = (
+        "\n\nLISBON, May 3. /TASS/. Premier Ana Souto will visit Lisbon in March, the envoy "
+        "to Portugal John Reed told reporters.\n"
+    )
+    acts = {}
+    for head in (
+        "Premier to visit Lisbon in March — envoy",
+        "Premier expects to visit Lisbon in March — envoy",
+        "Visit to Lisbon reflects warm ties — envoy",
+    ):
+        b = parse_report(head + body)
+        acts[head] = [c.act.value for c in b.claims if c.cue is None]
+    assert list(acts.values()) == [["announcement"], ["statement"], ["statement"]]

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from briefings.model import Form, SpeechAct, TimeKind
+from briefings.text._cues import BELIEF_FORMS, SPEECH_FORMS
 from briefings.text._sentences import sentences, tokens
 from briefings.text._speakers import classify
 
@@ -112,6 +113,19 @@ def _phrase_start(text: str, s: int, ks: int) -> int:
     return lo
 
 
+def _headline_future(text: str, a: int, b: int) -> bool:
+    """Whether a headline announces a plan in headline style: a short subject, then
+    ``to`` and a verb (``Minister to visit Hanoi in May``), the first ``to`` of the line."""
+    toks = tokens(text, a, b)
+    for n, t in enumerate(toks[:7]):
+        if t.low == "to":
+            nxt = toks[n + 1] if n + 1 < len(toks) else None
+            return n >= 1 and nxt is not None and nxt.is_word and not nxt.is_cap
+        if not t.is_word or t.low in SPEECH_FORMS or t.low in BELIEF_FORMS:
+            return False  # "Russia expects to ...": a verb already
+    return False
+
+
 def headline_claim(ctx: Context, a: int, b: int) -> RawClaim | None:
     """A claim made by a headline ``Content — Speaker`` (``... — Russian envoy``)."""
     from briefings.text._report_claims import RawClaim
@@ -151,7 +165,9 @@ def headline_claim(ctx: Context, a: int, b: int) -> RawClaim | None:
         cue=None,
         cue_parts=[],
         lemma="",
-        act=SpeechAct.STATEMENT,
+        act=SpeechAct.ANNOUNCEMENT
+        if _headline_future(text, a, content_end)
+        else SpeechAct.STATEMENT,
         form=Form.INDIRECT,
         content=(a, content_end),
         para=-1,
