@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,9 +20,9 @@ from briefings import model
 from briefings.codecs._converter import _fast, converter, unstructure
 from briefings.codecs.json import MODEL_DEPTH, _escape_surrogates, from_json, to_dict, to_json
 from briefings.errors import LimitError
-from briefings.model import Briefing, Claim, Document, OtherEntity, Relay, Span
+from briefings.model import Briefing, BriefingKind, Claim, Document, OtherEntity, Relay, Span
 from briefings.strategies import briefings as gen_briefings
-from briefings.text import _report_claims
+from briefings.text import _report_claims, parse
 from briefings.text._quotes import Quote, find_insertions
 from briefings.text._report_claims import _quote_index
 from briefings.text._sentences import Token, _keeps_period, tokens
@@ -31,6 +32,7 @@ from briefings.text.report import (
     parse_report,
     report_claims,
 )
+from briefings.text.transcript import looks_like_transcript, parse_transcript
 
 
 def _quote_index_plain(toks: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
@@ -334,3 +336,79 @@ def test_tokens_within_a_stretch_match_the_tokeniser(
     got = _tokens_within(text, toks, [t.start for t in toks], s, e)
     want = tokens(text, s, e)
     assert [(t.start, t.end, t.text) for t in got] == [(t.start, t.end, t.text) for t in want]
+
+
+# --------------------------------------------------------------------------- parse (auto)
+
+
+def _parse_plain(text: str, published: dt.date | None) -> Briefing:
+    """``parse(text)`` as it was: decide, then read the text from scratch."""
+    if looks_like_transcript(text):
+        return parse_transcript(text, held_on=published)
+    return parse_report(text, published=published)
+
+
+_transcript_pieces = st.lists(
+    st.sampled_from(
+        [
+            "\n",
+            "\n\n",
+            "---\n",
+            "title: Briefing\n",
+            "Q ",
+            "Q: ",
+            "A:   ",
+            "MS. PSAKI: ",
+            "Zhao Lijian: ",
+            "QUESTION (Reuters): ",
+            "Reuters: ",
+            "   ",
+            "Thanks. ",
+            "We said no. ",
+            "The minister said “we will go.” ",
+            "Why?",
+        ]
+    ),
+    max_size=30,
+)
+
+
+@given(pieces=_transcript_pieces, published=st.none() | st.just(dt.date(2022, 1, 25)))
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_parse_reads_the_layout_once_and_gives_what_it_gave(
+    pieces: list[str], published: dt.date | None
+) -> None:
+    text = "".join(pieces)
+    assert to_json(parse(text, published=published)) == to_json(_parse_plain(text, published))
+
+
+def test_parse_matches_deciding_then_reading_on_the_briefing_corpus(shared_dir: Path) -> None:
+    folder = shared_dir / "corpora" / "briefings"
+    files = sorted(p for p in folder.rglob("*") if p.suffix in {".txt", ".md"} and p.is_file())
+    if not files:
+        pytest.skip("briefing corpus not found")
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    assert any(looks_like_transcript(t) for t in texts)
+    assert any(not looks_like_transcript(t) for t in texts)
+    differ = [
+        f.name
+        for f, t in zip(files, texts, strict=True)
+        if to_json(parse(t)) != to_json(_parse_plain(t, None))
+    ]
+    assert differ == []
+
+
+def test_parse_finds_a_transcripts_labels_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefings.text import transcript
+
+    calls: list[int] = []
+    real = transcript.find_labels
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(transcript, "find_labels", counted)
+    text = "MS. SMITH: Good morning.\n\nQ: Will you go?\n\nMS. SMITH: We said no.\n"
+    assert parse(text).kind is BriefingKind.TRANSCRIPT
+    assert len(calls) == 1
