@@ -22,10 +22,12 @@ from briefings.codecs.json import MODEL_DEPTH, _escape_surrogates, from_json, to
 from briefings.errors import LimitError
 from briefings.model import Briefing, BriefingKind, Claim, Document, OtherEntity, Relay, Span
 from briefings.strategies import briefings as gen_briefings
-from briefings.text import _report_claims, parse
+from briefings.text import _report_claims, _transcript_claims, parse
 from briefings.text._quotes import Quote, find_insertions
 from briefings.text._report_claims import _quote_index
 from briefings.text._sentences import Token, _keeps_period, tokens
+from briefings.text._transcript_claims import claim_spans, is_refusal, may_refuse
+from briefings.text._transcript_labels import _MAX_LABEL, HSPACE, label_colon
 from briefings.text.report import (
     _opens_attribution,
     _tokens_within,
@@ -412,3 +414,83 @@ def test_parse_finds_a_transcripts_labels_once(monkeypatch: pytest.MonkeyPatch) 
     text = "MS. SMITH: Good morning.\n\nQ: Will you go?\n\nMS. SMITH: We said no.\n"
     assert parse(text).kind is BriefingKind.TRANSCRIPT
     assert len(calls) == 1
+
+
+# --------------------------------------------------------------------------- transcript labels
+
+
+def _label_colon_plain(text: str, i: int, n: int) -> int:
+    """The character walk ``match_label`` did before it looked for the colon first."""
+    stop = min(n, i + _MAX_LABEL)
+    j = i
+    while j < stop:
+        ch = text[j]
+        if ch == ":":
+            return j
+        if not (ch.isalpha() or ch.isdigit() or ch in HSPACE or ch in ".-'’&()#"):
+            return -1
+        j += 1
+    return -1
+
+
+_label_pieces = st.lists(
+    st.sampled_from(
+        ["MS. PSAKI", "Q", ":", " ", "\xa0", "\t", "(Reuters)", ",", "x" * 30, "2", "#", "\n", "é"]
+    ),
+    max_size=12,
+)
+
+
+@given(pieces=_label_pieces, i=st.integers(0, 6), cut=st.integers(0, 200))
+def test_label_colon_matches_the_character_walk(pieces: list[str], i: int, cut: int) -> None:
+    text = "".join(pieces)
+    n = min(cut, len(text))
+    assert label_colon(text, i, n) == _label_colon_plain(text, i, n)
+
+
+_refusal_pieces = st.lists(
+    st.sampled_from(
+        [
+            "I'm NOT going to ",
+            "COMMENT",
+            "comment",
+            "won’t",
+            " speculate",
+            "Σ",
+            "İ",
+            "\u212a",
+            "ß",
+            "\xa0",
+            " ",
+            ". ",
+            "\n\n",
+            "No ",
+            "refer you to",
+            "ΑΣ",
+            "x",
+        ]
+    ),
+    max_size=20,
+)
+
+
+@given(pieces=_refusal_pieces, data=st.data())
+def test_a_refusal_in_a_stretch_is_a_refusal_in_the_words_holding_it(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(pieces)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    if is_refusal(text[a:b]):
+        assert may_refuse(text)
+
+
+@given(pieces=_refusal_pieces)
+def test_claim_spans_with_the_turn_check_match_checking_every_sentence(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    fast = claim_spans(text, 0, len(text), [])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_transcript_claims, "may_refuse", lambda words: True)
+        assert claim_spans(text, 0, len(text), []) == fast

@@ -498,6 +498,7 @@ def read_transcript(text: str, layout: Layout, *, held_on: dt.date | None = None
     # -- claims -------------------------------------------------------------------
     claims: list[Claim] = []
     skip = [(d.start, d.end) for d in directions]
+    turn_sentences: dict[str, list[tuple[int, int]]] = {}  # read once, for both uses
     for turn in turns:
         if turn.kind not in (TurnKind.ANSWER, TurnKind.STATEMENT):
             continue
@@ -507,7 +508,8 @@ def read_transcript(text: str, layout: Layout, *, held_on: dt.date | None = None
         lo = bisect.bisect_left(skip, (turn.span.start, -1))
         hi = bisect.bisect_right(skip, (turn.span.end, len(text) + 1))
         inside = [(a, b) for a, b in skip[lo:hi] if b <= turn.span.end]
-        for a, b, refusal in claim_spans(text, turn.span.start, turn.span.end, inside):
+        found = turn_sentences[turn.id] = sentences(text, turn.span.start, turn.span.end)
+        for a, b, refusal in claim_spans(text, turn.span.start, turn.span.end, inside, found=found):
             claims.append(
                 Claim(
                     id=f"c{len(claims) + 1}",
@@ -541,6 +543,7 @@ def read_transcript(text: str, layout: Layout, *, held_on: dt.date | None = None
                 cast=cast,
                 held_on=date,
                 first_id=len(claims) + len(reported) + 1,
+                found=turn_sentences.get(turn.id),
             )
         )
     claims.extend(reported)
