@@ -494,3 +494,21 @@ def test_claim_spans_with_the_turn_check_match_checking_every_sentence(
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(_transcript_claims, "may_refuse", lambda words: True)
         assert claim_spans(text, 0, len(text), []) == fast
+
+
+_REFUSAL_PLAIN = re.compile("|".join(re.escape(p) for p in _transcript_claims._REFUSALS))
+
+
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [*_transcript_claims._REFUSALS, "no", "not ", "can", "'t", " ", "x", "don't have an"]
+        ),
+        max_size=6,
+    ),
+    cut=st.integers(0, 60),
+)
+def test_refusal_trie_finds_what_the_phrase_alternation_finds(pieces: list[str], cut: int) -> None:
+    words = "".join(pieces)
+    for s in (words, words[cut:], words[:cut]):
+        assert is_refusal(s) == (_REFUSAL_PLAIN.search(s) is not None)

@@ -81,8 +81,30 @@ _REFUSALS = (
 )
 
 
-# literal alternatives only: each position tries each phrase once, no backtracking blow-up
-_REFUSAL = re.compile("|".join(re.escape(p) for p in _REFUSALS))
+def _trie(phrases: tuple[str, ...]) -> str:
+    """A regex matching any of ``phrases`` (literally), built as a trie: the branches
+    at each point start with distinct characters, so each position of a search reads
+    each character once instead of trying every phrase in turn (no backtracking
+    beyond the longest phrase)."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for phrase in phrases:
+        node = tree
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+# literal phrases only, as a trie: found wherever one of them occurs
+_REFUSAL = re.compile(_trie(_REFUSALS))
 
 
 def _norm(s: str) -> str:
