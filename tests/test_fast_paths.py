@@ -25,6 +25,7 @@ from briefings.strategies import briefings as gen_briefings
 from briefings.text import _report_claims, _transcript_claims, parse
 from briefings.text._quotes import Quote, find_insertions
 from briefings.text._report_claims import _quote_index
+from briefings.text._report_extras import hedges_in, negations_in
 from briefings.text._sentences import Token, _keeps_period, tokens
 from briefings.text._transcript_claims import claim_spans, is_refusal, may_refuse
 from briefings.text._transcript_labels import _MAX_LABEL, HSPACE, label_colon
@@ -512,3 +513,57 @@ def test_refusal_trie_finds_what_the_phrase_alternation_finds(pieces: list[str],
     words = "".join(pieces)
     for s in (words, words[cut:], words[:cut]):
         assert is_refusal(s) == (_REFUSAL_PLAIN.search(s) is not None)
+
+
+# --------------------------------------------------------------------------- negation, hedges
+
+_NEGATION_PLAIN = re.compile(
+    r"\b(?:not|no|never|nothing|none|nobody|neither|nor|cannot|\w+n[’']t)\b", re.IGNORECASE
+)
+_HEDGE_PLAIN = re.compile(
+    r"\b(?:if|might|may|could|perhaps|possibly|probably|likely|unlikely|maybe|apparently"
+    r"|unless|seemingly|presumably|possible)\b",
+    re.IGNORECASE,
+)
+# words, cut words, contractions in both apostrophes and cases, and the characters
+# that fold to an ASCII letter under IGNORECASE (dotless and dotted i, long s)
+_negation_pieces = st.lists(
+    st.sampled_from(
+        [
+            "not",
+            "NO",
+            "nothing",
+            "cannot",
+            "don't",
+            "WON’T",
+            "n't",
+            "n",
+            "'t",
+            "If",
+            "ıf",
+            "İF",
+            "ſeemingly",
+            "may",
+            "Maybe",
+            "possibl",
+            "e",
+            "x",
+            " ",
+            "-",
+            "_",
+            "é",
+        ]
+    ),
+    max_size=12,
+)
+
+
+@given(pieces=_negation_pieces, data=st.data())
+def test_negations_and_hedges_match_the_plain_regexes(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(pieces)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    assert negations_in(text, a, b) == [m.span() for m in _NEGATION_PLAIN.finditer(text, a, b)]
+    assert hedges_in(text, a, b) == [m.span() for m in _HEDGE_PLAIN.finditer(text, a, b)]
