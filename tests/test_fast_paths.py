@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -567,3 +568,37 @@ def test_negations_and_hedges_match_the_plain_regexes(
     b = data.draw(st.integers(a, len(text)))
     assert negations_in(text, a, b) == [m.span() for m in _NEGATION_PLAIN.finditer(text, a, b)]
     assert hedges_in(text, a, b) == [m.span() for m in _HEDGE_PLAIN.finditer(text, a, b)]
+
+
+# --------------------------------------------------------------------------- model
+
+
+def _span_of_plain(text: str, start: int, end: int) -> Span | str:
+    """``Span.of`` as it was (the validating constructor), or the error it raised."""
+    try:
+        return Span(start=start, end=end, text=text[start:end])
+    except Exception as e:
+        return f"{type(e).__name__}: {e}"
+
+
+@given(
+    text=st.text(max_size=8),
+    start=st.integers(-3, 10) | st.booleans(),
+    end=st.integers(-3, 10) | st.booleans(),
+)
+def test_span_of_matches_the_validating_constructor(text: str, start: int, end: int) -> None:
+    try:
+        got: Span | str = Span.of(text, start, end)
+    except Exception as e:
+        got = f"{type(e).__name__}: {e}"
+    want = _span_of_plain(text, start, end)
+    assert got == want
+    if isinstance(got, Span):
+        assert (got.start, got.end, got.text, hash(got)) == (
+            want.start,  # type: ignore[union-attr]
+            want.end,  # type: ignore[union-attr]
+            want.text,  # type: ignore[union-attr]
+            hash(want),
+        )
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            got.start = 0  # type: ignore[misc]
