@@ -10,7 +10,9 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,18 +21,22 @@ from briefings import model
 from briefings.codecs._converter import _fast, converter, unstructure
 from briefings.codecs.json import MODEL_DEPTH, _escape_surrogates, from_json, to_dict, to_json
 from briefings.errors import LimitError
-from briefings.model import Briefing, Claim, Document, OtherEntity, Relay, Span
+from briefings.model import Briefing, BriefingKind, Claim, Document, OtherEntity, Relay, Span
 from briefings.strategies import briefings as gen_briefings
-from briefings.text import _report_claims
+from briefings.text import _report_claims, _transcript_claims, parse
 from briefings.text._quotes import Quote, find_insertions
 from briefings.text._report_claims import _quote_index
+from briefings.text._report_extras import hedges_in, negations_in
 from briefings.text._sentences import Token, _keeps_period, tokens
+from briefings.text._transcript_claims import claim_spans, is_refusal, may_refuse
+from briefings.text._transcript_labels import _MAX_LABEL, HSPACE, label_colon
 from briefings.text.report import (
     _opens_attribution,
     _tokens_within,
     parse_report,
     report_claims,
 )
+from briefings.text.transcript import looks_like_transcript, parse_transcript
 
 
 def _quote_index_plain(toks: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
@@ -334,3 +340,265 @@ def test_tokens_within_a_stretch_match_the_tokeniser(
     got = _tokens_within(text, toks, [t.start for t in toks], s, e)
     want = tokens(text, s, e)
     assert [(t.start, t.end, t.text) for t in got] == [(t.start, t.end, t.text) for t in want]
+
+
+# --------------------------------------------------------------------------- parse (auto)
+
+
+def _parse_plain(text: str, published: dt.date | None) -> Briefing:
+    """``parse(text)`` as it was: decide, then read the text from scratch."""
+    if looks_like_transcript(text):
+        return parse_transcript(text, held_on=published)
+    return parse_report(text, published=published)
+
+
+_transcript_pieces = st.lists(
+    st.sampled_from(
+        [
+            "\n",
+            "\n\n",
+            "---\n",
+            "title: Briefing\n",
+            "Q ",
+            "Q: ",
+            "A:   ",
+            "MS. PSAKI: ",
+            "Zhao Lijian: ",
+            "QUESTION (Reuters): ",
+            "Reuters: ",
+            "   ",
+            "Thanks. ",
+            "We said no. ",
+            "The minister said “we will go.” ",
+            "Why?",
+        ]
+    ),
+    max_size=30,
+)
+
+
+@given(pieces=_transcript_pieces, published=st.none() | st.just(dt.date(2022, 1, 25)))
+@settings(suppress_health_check=[HealthCheck.too_slow])
+def test_parse_reads_the_layout_once_and_gives_what_it_gave(
+    pieces: list[str], published: dt.date | None
+) -> None:
+    text = "".join(pieces)
+    assert to_json(parse(text, published=published)) == to_json(_parse_plain(text, published))
+
+
+def test_parse_matches_deciding_then_reading_on_the_briefing_corpus(shared_dir: Path) -> None:
+    folder = shared_dir / "corpora" / "briefings"
+    files = sorted(p for p in folder.rglob("*") if p.suffix in {".txt", ".md"} and p.is_file())
+    if not files:
+        pytest.skip("briefing corpus not found")
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    assert any(looks_like_transcript(t) for t in texts)
+    assert any(not looks_like_transcript(t) for t in texts)
+    differ = [
+        f.name
+        for f, t in zip(files, texts, strict=True)
+        if to_json(parse(t)) != to_json(_parse_plain(t, None))
+    ]
+    assert differ == []
+
+
+def test_parse_finds_a_transcripts_labels_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefings.text import transcript
+
+    calls: list[int] = []
+    real = transcript.find_labels
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(transcript, "find_labels", counted)
+    text = "MS. SMITH: Good morning.\n\nQ: Will you go?\n\nMS. SMITH: We said no.\n"
+    assert parse(text).kind is BriefingKind.TRANSCRIPT
+    assert len(calls) == 1
+
+
+# --------------------------------------------------------------------------- transcript labels
+
+
+def _label_colon_plain(text: str, i: int, n: int) -> int:
+    """The character walk ``match_label`` did before it looked for the colon first."""
+    stop = min(n, i + _MAX_LABEL)
+    j = i
+    while j < stop:
+        ch = text[j]
+        if ch == ":":
+            return j
+        if not (ch.isalpha() or ch.isdigit() or ch in HSPACE or ch in ".-'’&()#"):
+            return -1
+        j += 1
+    return -1
+
+
+_label_pieces = st.lists(
+    st.sampled_from(
+        ["MS. PSAKI", "Q", ":", " ", "\xa0", "\t", "(Reuters)", ",", "x" * 30, "2", "#", "\n", "é"]
+    ),
+    max_size=12,
+)
+
+
+@given(pieces=_label_pieces, i=st.integers(0, 6), cut=st.integers(0, 200))
+def test_label_colon_matches_the_character_walk(pieces: list[str], i: int, cut: int) -> None:
+    text = "".join(pieces)
+    n = min(cut, len(text))
+    assert label_colon(text, i, n) == _label_colon_plain(text, i, n)
+
+
+_refusal_pieces = st.lists(
+    st.sampled_from(
+        [
+            "I'm NOT going to ",
+            "COMMENT",
+            "comment",
+            "won’t",
+            " speculate",
+            "Σ",
+            "İ",
+            "\u212a",
+            "ß",
+            "\xa0",
+            " ",
+            ". ",
+            "\n\n",
+            "No ",
+            "refer you to",
+            "ΑΣ",
+            "x",
+        ]
+    ),
+    max_size=20,
+)
+
+
+@given(pieces=_refusal_pieces, data=st.data())
+def test_a_refusal_in_a_stretch_is_a_refusal_in_the_words_holding_it(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(pieces)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    if is_refusal(text[a:b]):
+        assert may_refuse(text)
+
+
+@given(pieces=_refusal_pieces)
+def test_claim_spans_with_the_turn_check_match_checking_every_sentence(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    fast = claim_spans(text, 0, len(text), [])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_transcript_claims, "may_refuse", lambda words: True)
+        assert claim_spans(text, 0, len(text), []) == fast
+
+
+_REFUSAL_PLAIN = re.compile("|".join(re.escape(p) for p in _transcript_claims._REFUSALS))
+
+
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [*_transcript_claims._REFUSALS, "no", "not ", "can", "'t", " ", "x", "don't have an"]
+        ),
+        max_size=6,
+    ),
+    cut=st.integers(0, 60),
+)
+def test_refusal_trie_finds_what_the_phrase_alternation_finds(pieces: list[str], cut: int) -> None:
+    words = "".join(pieces)
+    for s in (words, words[cut:], words[:cut]):
+        assert is_refusal(s) == (_REFUSAL_PLAIN.search(s) is not None)
+
+
+# --------------------------------------------------------------------------- negation, hedges
+
+_NEGATION_PLAIN = re.compile(
+    r"\b(?:not|no|never|nothing|none|nobody|neither|nor|cannot|\w+n[’']t)\b", re.IGNORECASE
+)
+_HEDGE_PLAIN = re.compile(
+    r"\b(?:if|might|may|could|perhaps|possibly|probably|likely|unlikely|maybe|apparently"
+    r"|unless|seemingly|presumably|possible)\b",
+    re.IGNORECASE,
+)
+# words, cut words, contractions in both apostrophes and cases, and the characters
+# that fold to an ASCII letter under IGNORECASE (dotless and dotted i, long s)
+_negation_pieces = st.lists(
+    st.sampled_from(
+        [
+            "not",
+            "NO",
+            "nothing",
+            "cannot",
+            "don't",
+            "WON’T",
+            "n't",
+            "n",
+            "'t",
+            "If",
+            "ıf",
+            "İF",
+            "ſeemingly",
+            "may",
+            "Maybe",
+            "possibl",
+            "e",
+            "x",
+            " ",
+            "-",
+            "_",
+            "é",
+        ]
+    ),
+    max_size=12,
+)
+
+
+@given(pieces=_negation_pieces, data=st.data())
+def test_negations_and_hedges_match_the_plain_regexes(
+    pieces: list[str], data: st.DataObject
+) -> None:
+    text = "".join(pieces)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    assert negations_in(text, a, b) == [m.span() for m in _NEGATION_PLAIN.finditer(text, a, b)]
+    assert hedges_in(text, a, b) == [m.span() for m in _HEDGE_PLAIN.finditer(text, a, b)]
+
+
+# --------------------------------------------------------------------------- model
+
+
+def _span_of_plain(text: str, start: int, end: int) -> Span | str:
+    """``Span.of`` as it was (the validating constructor), or the error it raised."""
+    try:
+        return Span(start=start, end=end, text=text[start:end])
+    except Exception as e:
+        return f"{type(e).__name__}: {e}"
+
+
+@given(
+    text=st.text(max_size=8),
+    start=st.integers(-3, 10) | st.booleans(),
+    end=st.integers(-3, 10) | st.booleans(),
+)
+def test_span_of_matches_the_validating_constructor(text: str, start: int, end: int) -> None:
+    try:
+        got: Span | str = Span.of(text, start, end)
+    except Exception as e:
+        got = f"{type(e).__name__}: {e}"
+    want = _span_of_plain(text, start, end)
+    assert got == want
+    if isinstance(got, Span):
+        assert (got.start, got.end, got.text, hash(got)) == (
+            want.start,  # type: ignore[union-attr]
+            want.end,  # type: ignore[union-attr]
+            want.text,  # type: ignore[union-attr]
+            hash(want),
+        )
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            got.start = 0  # type: ignore[misc]

@@ -225,6 +225,9 @@ def _unit_interval(_inst: object, attribute: attrs.Attribute[float], value: floa
 
 # --------------------------------------------------------------------------- spans
 
+_new_span = object.__new__
+_set_field = object.__setattr__  # what attrs' own __init__ of a frozen class uses
+
 
 @attrs.frozen(kw_only=True)
 class Span:
@@ -251,6 +254,20 @@ class Span:
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Span:
         """The span ``[start, end)`` of ``text``."""
+        # the readers build tens of thousands of these: a span whose offsets are in
+        # order within the text is made without the checks it cannot fail (its text
+        # is the text's own slice); any other goes through them and their errors
+        if (
+            cls is Span
+            and type(start) is int
+            and type(end) is int
+            and 0 <= start <= end <= len(text)
+        ):
+            span = _new_span(Span)
+            _set_field(span, "start", start)
+            _set_field(span, "end", end)
+            _set_field(span, "text", text[start:end])
+            return span
         return cls(start=start, end=end, text=text[start:end])
 
     @classmethod

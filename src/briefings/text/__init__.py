@@ -11,7 +11,12 @@ from typing import Literal
 
 from briefings.model import Briefing
 from briefings.text.report import parse_report
-from briefings.text.transcript import looks_like_transcript, parse_transcript
+from briefings.text.transcript import (
+    laid_out_as_transcript,
+    layout_of,
+    parse_transcript,
+    read_transcript,
+)
 
 __all__ = ["parse", "parse_report", "parse_transcript"]
 
@@ -33,7 +38,11 @@ def parse(
     the date of a transcribed briefing when the text does not give it.
     """
     if kind == "auto":
-        kind = "transcript" if looks_like_transcript(text) else "report"
+        # the layout that decides is the transcript reader's first step: found once
+        layout = layout_of(text)
+        if laid_out_as_transcript(layout):
+            return read_transcript(text, layout, held_on=held_on or published)
+        kind = "report"
     if kind == "transcript":
         return parse_transcript(text, held_on=held_on or published)
     return parse_report(text, published=published, outlet=outlet)

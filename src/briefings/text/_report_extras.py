@@ -25,14 +25,46 @@ def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+_NEGATION_WORDS = ["not", "no", "never", "nothing", "none", "nobody", "neither", "nor", "cannot"]
+_HEDGE_WORDS = [
+    "if",
+    "might",
+    "may",
+    "could",
+    "perhaps",
+    "possibly",
+    "probably",
+    "likely",
+    "unlikely",
+    "maybe",
+    "apparently",
+    "unless",
+    "seemingly",
+    "presumably",
+    "possible",
+]
+
+
+def _first_letters(words: list[str]) -> str:
+    """A look-ahead for the first letters of ``words``: compiled with the same
+    flags as the alternation after it, it lets the regex engine skip quickly over
+    every other character (it folds case exactly as the alternation does)."""
+    return "(?=[" + "".join(sorted({w[0] for w in words})) + "])"
+
+
 # word alternations of literals between word boundaries: no backtracking beyond one word
 _NEGATION = re.compile(
     r"\b(?:not|no|never|nothing|none|nobody|neither|nor|cannot|\w+n[’']t)\b", re.IGNORECASE
 )
-_HEDGE = re.compile(
-    r"\b(?:if|might|may|could|perhaps|possibly|probably|likely|unlikely|maybe|apparently"
-    r"|unless|seemingly|presumably|possible)\b",
+# the same without the contraction, for a stretch that holds no "n't": there it never
+# matches, and trying it at every word (reading the word to its end and back) is slow
+_NEGATION_NO_CONTRACTION = re.compile(
+    _first_letters(_NEGATION_WORDS) + r"\b(?:" + "|".join(_NEGATION_WORDS) + r")\b",
     re.IGNORECASE,
+)
+_CONTRACTION = re.compile(r"n[’']t", re.IGNORECASE)
+_HEDGE = re.compile(
+    _first_letters(_HEDGE_WORDS) + r"\b(?:" + "|".join(_HEDGE_WORDS) + r")\b", re.IGNORECASE
 )
 _BRIEFING_WORDS = (
     "briefing",
@@ -48,7 +80,8 @@ _DASH_SEPARATORS = (" — ", " – ", " - ", " -- ")
 
 def negations_in(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """Negation words in ``text[a:b]`` (``not``, ``no``, ``never``, ``n't``...)."""
-    return [(m.start(), m.end()) for m in _NEGATION.finditer(text, a, b)]
+    pattern = _NEGATION if _CONTRACTION.search(text, a, b) else _NEGATION_NO_CONTRACTION
+    return [(m.start(), m.end()) for m in pattern.finditer(text, a, b)]
 
 
 def hedges_in(text: str, a: int, b: int) -> list[tuple[int, int]]:

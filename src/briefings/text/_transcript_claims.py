@@ -81,8 +81,30 @@ _REFUSALS = (
 )
 
 
-# literal alternatives only: each position tries each phrase once, no backtracking blow-up
-_REFUSAL = re.compile("|".join(re.escape(p) for p in _REFUSALS))
+def _trie(phrases: tuple[str, ...]) -> str:
+    """A regex matching any of ``phrases`` (literally), built as a trie: the branches
+    at each point start with distinct characters, so each position of a search reads
+    each character once instead of trying every phrase in turn (no backtracking
+    beyond the longest phrase)."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for phrase in phrases:
+        node = tree
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+# literal phrases only, as a trie: found wherever one of them occurs
+_REFUSAL = re.compile(_trie(_REFUSALS))
 
 
 def _norm(s: str) -> str:
@@ -151,23 +173,40 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return trimmed
 
 
+def may_refuse(words: str) -> bool:
+    """Whether any sentence of ``words`` can be a refusal: only if ``words`` as a
+    whole is one. Every refusal phrase is ASCII, and lower-casing maps a character
+    to ASCII whatever surrounds it (only a capital sigma looks at its neighbours,
+    and it lower-cases to a sigma), so a phrase found in a sentence is found in the
+    words holding it: one search of the turn spares one per sentence in the many
+    turns that refuse nothing."""
+    return is_refusal(words)
+
+
 def claim_spans(
-    text: str, start: int, end: int, skip: list[tuple[int, int]]
+    text: str,
+    start: int,
+    end: int,
+    skip: list[tuple[int, int]],
+    *,
+    found: list[tuple[int, int]] | None = None,
 ) -> list[tuple[int, int, bool]]:
     """``(start, end, refusal)`` for the claims of one turn: refusals alone, the other
     sentences of a paragraph grouped. Sentences that are only stage directions
-    (``skip``) are left out."""
+    (``skip``) are left out. ``found`` is ``sentences(text, start, end)`` when the
+    caller has it already."""
     out: list[tuple[int, int, bool]] = []
     run: tuple[int, int] | None = None
     prev_end = start
     skipset = {(a, b) for a, b in skip}
-    for a, b in sentences(text, start, end):
+    refuses = may_refuse(text[start:end])
+    for a, b in sentences(text, start, end) if found is None else found:
         if (a, b) in skipset or not any(ch.isalnum() for ch in text[a:b]):
             continue
         para_break = "\n\n" in text[prev_end:a].replace("\r", "").replace(" ", "").replace(
             "\xa0", ""
         )
-        if is_refusal(text[a:b]):
+        if refuses and is_refusal(text[a:b]):
             if run is not None:
                 out.append((run[0], run[1], False))
                 run = None

@@ -212,6 +212,23 @@ def normalise(label: str) -> str:
     return " ".join(w.rstrip(".").upper() for w in _words(label))
 
 
+def label_colon(text: str, i: int, n: int) -> int:
+    """The colon closing a word label that starts at ``text[i]``: the first colon
+    before ``n`` and within :data:`_MAX_LABEL` characters, with only label characters
+    (letters, digits, blanks, ``.-'’&()#``) before it; -1 when there is none.
+
+    No colon in reach means no label whatever comes before it, so the colon is
+    looked for first: most lines are prose and are not walked character by character.
+    """
+    j = text.find(":", i, min(n, i + _MAX_LABEL))
+    if j < 0:
+        return -1
+    for ch in text[i:j]:
+        if not (ch.isalpha() or ch.isdigit() or ch in HSPACE or ch in ".-'’&()#"):
+            return -1
+    return j
+
+
 def match_label(text: str, i: int, limit: int, *, inline: bool = False) -> LabelHit | None:
     """The label starting at ``text[i]``, if there is one before ``limit`` (the line end).
 
@@ -249,16 +266,8 @@ def match_label(text: str, i: int, limit: int, *, inline: bool = False) -> Label
     if not c.isalpha() or not c.isupper():
         return None
     # a word label closed by a colon
-    stop = min(n, i + _MAX_LABEL)
-    j = i
-    while j < stop:
-        ch = text[j]
-        if ch == ":":
-            break
-        if not (ch.isalpha() or ch.isdigit() or ch in HSPACE or ch in ".-'’&()#"):
-            return None
-        j += 1
-    else:
+    j = label_colon(text, i, n)
+    if j < 0:
         return None
     after = j + 1
     if after < len(text) and not (text[after] in HSPACE or text[after] in "\r\n"):

@@ -82,10 +82,15 @@ def reported_claims(
     cast: Cast,
     held_on: dt.date | None,
     first_id: int,
+    found: list[tuple[int, int]] | None = None,
 ) -> list[Claim]:
-    """The claims reported inside the turn words ``span``, ready for the transcript."""
+    """The claims reported inside the turn words ``span``, ready for the transcript;
+    ``found`` is the turn's sentences (``sentences(text, span.start, span.end)``)
+    when the caller has them already."""
     out: list[Claim] = []
-    for a, b in _cue_windows(text, span):
+    if found is None:
+        found = sentences(text, span.start, span.end)
+    for a, b in _cue_windows(text, found):
         out.extend(
             _read(
                 text,
@@ -101,10 +106,10 @@ def reported_claims(
     return out
 
 
-def _cue_windows(text: str, span: Span) -> list[tuple[int, int]]:
-    """Stretches of the turn worth reading: each sentence with a reporting cue and the
-    sentence after it (a quotation often runs on), merged where they touch."""
-    found = sentences(text, span.start, span.end)
+def _cue_windows(text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Stretches of a turn worth reading, from its sentences ``found``: each sentence
+    with a reporting cue and the sentence after it (a quotation often runs on), merged
+    where they touch."""
     windows: list[tuple[int, int]] = []
     for k, (a, b) in enumerate(found):
         if not worth_reading(text[a:b]):

@@ -15,6 +15,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 
+import attrs
+
 from briefings.model import (
     Briefing,
     BriefingKind,
@@ -45,6 +47,8 @@ from briefings.text._transcript_header import (
 )
 from briefings.text._transcript_labels import HONORIFICS, LabelHit, Side, outlet, side_of
 from briefings.text._transcript_layout import (
+    FrontMatter,
+    Line,
     find_labels,
     ltrim,
     paragraphs,
@@ -66,6 +70,24 @@ _TAIL_PARAGRAPHS = 12  # how far back from the end a footer is looked for
 _LONG = 200  # a header segment longer than this is prose
 
 
+@attrs.frozen
+class Layout:
+    """What both :func:`looks_like_transcript` and :func:`parse_transcript` read
+    first: the lines, the front matter and the speaker labels after it."""
+
+    lines: list[Line]
+    front_matter: FrontMatter
+    hits: list[LabelHit]
+
+
+def layout_of(text: str) -> Layout:
+    """The :class:`Layout` of ``text`` (one pass; shared by ``parse``'s decision
+    and the transcript reader, so that ``parse`` does not find the labels twice)."""
+    lines = split_lines(text)
+    fm = read_front_matter(text, lines)
+    return Layout(lines, fm, find_labels(text, lines, fm.end, len(text)))
+
+
 def looks_like_transcript(text: str) -> bool:
     """Whether ``text`` reads as a transcript (speaker labels) rather than a report.
 
@@ -74,11 +96,13 @@ def looks_like_transcript(text: str) -> bool:
     ``QUESTION``, ``MODERATOR``) always count; a bare name or outlet (``Reuters:``)
     only when it recurs, as a briefer's name does.
     """
-    lines = split_lines(text)
-    fm = read_front_matter(text, lines)
-    hits = find_labels(text, lines, fm.end, len(text))
+    return laid_out_as_transcript(layout_of(text))
+
+
+def laid_out_as_transcript(layout: Layout) -> bool:
+    """:func:`looks_like_transcript` from the text's :class:`Layout`."""
     counts: dict[str, int] = {}
-    for h in hits:
+    for h in layout.hits:
         counts[h.key] = counts.get(h.key, 0) + 1
     # a label that says who speaks counts; a bare name or outlet only when it recurs
     score = sum(n for k, n in counts.items() if n >= 2 or side_of(k) is not Side.UNKNOWN)
@@ -265,11 +289,14 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
     ``held_on`` is the date of the briefing when the text gives none (the title's or
     header's date wins, then the front matter's).
     """
-    lines = split_lines(text)
-    fm = read_front_matter(text, lines)
+    return read_transcript(text, layout_of(text), held_on=held_on)
+
+
+def read_transcript(text: str, layout: Layout, *, held_on: dt.date | None = None) -> Briefing:
+    """:func:`parse_transcript` of ``text``, given its :class:`Layout` (``layout_of(text)``)."""
+    lines, fm, hits0 = layout.lines, layout.front_matter, layout.hits
     body_start = fm.end
     paras = paragraphs(text, lines, body_start, len(text))
-    hits0 = find_labels(text, lines, body_start, len(text))
     footer = _footer_start(text, paras, len(text))
     if hits0 and footer <= hits0[-1].start:
         footer = len(text)
@@ -471,6 +498,7 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
     # -- claims -------------------------------------------------------------------
     claims: list[Claim] = []
     skip = [(d.start, d.end) for d in directions]
+    turn_sentences: dict[str, list[tuple[int, int]]] = {}  # read once, for both uses
     for turn in turns:
         if turn.kind not in (TurnKind.ANSWER, TurnKind.STATEMENT):
             continue
@@ -480,7 +508,8 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
         lo = bisect.bisect_left(skip, (turn.span.start, -1))
         hi = bisect.bisect_right(skip, (turn.span.end, len(text) + 1))
         inside = [(a, b) for a, b in skip[lo:hi] if b <= turn.span.end]
-        for a, b, refusal in claim_spans(text, turn.span.start, turn.span.end, inside):
+        found = turn_sentences[turn.id] = sentences(text, turn.span.start, turn.span.end)
+        for a, b, refusal in claim_spans(text, turn.span.start, turn.span.end, inside, found=found):
             claims.append(
                 Claim(
                     id=f"c{len(claims) + 1}",
@@ -514,6 +543,7 @@ def parse_transcript(text: str, *, held_on: dt.date | None = None) -> Briefing:
                 cast=cast,
                 held_on=date,
                 first_id=len(claims) + len(reported) + 1,
+                found=turn_sentences.get(turn.id),
             )
         )
     claims.extend(reported)
