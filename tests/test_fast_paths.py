@@ -135,6 +135,14 @@ def test_tokens_match_the_plain_tokeniser(pieces: list[str], a: int, b: int) -> 
     assert got == _tokens_plain(text, lo, hi)
 
 
+@pytest.mark.parametrize("text", ["ΑΣ..Α", "ΟΔΟΣ-Α and ΑΣ'", "İstanbul, Mr. İnce", "U.S. ΣΑΣ."])
+def test_tokens_lower_each_token_as_if_alone(text: str) -> None:
+    # the tokeniser lower-cases the stretch once; a capital sigma (final or not by
+    # what follows) and a character that lower-cases to two must not leak into it
+    got = [(t.start, t.end, t.text, t.low, t.is_word, t.is_cap) for t in tokens(text, 0, len(text))]
+    assert got == _tokens_plain(text, 0, len(text))
+
+
 class _NeverDisjoint(frozenset[str]):
     """A cue-start set that lets every sentence past the reader's pre-filter."""
 
