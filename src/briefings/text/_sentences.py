@@ -100,13 +100,14 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     merged = False  # the period the token before took is the next match
     # one string per distinct character beyond Latin-1 ("“", "—"; Python shares the others)
     chars: dict[str, str] = {}
-    for gap, word in _PAIR.findall(text, start, end):
+    for gap, match in _PAIR.findall(text, start, end):
         i = pos + len(gap)
-        j = i + len(word)
+        j = i + len(match)
         pos = j
         if merged:
             merged = False
             continue
+        word = match
         first = word[0]
         is_word = first.isalnum()
         if is_word and j < end and text[j] == "." and _keeps_period(word):
