@@ -23,7 +23,7 @@ from briefings.model import Briefing, Claim, Document, OtherEntity, Relay, Span
 from briefings.strategies import briefings as gen_briefings
 from briefings.text import _report_claims
 from briefings.text._quotes import Quote, find_insertions
-from briefings.text._report_claims import _quote_index
+from briefings.text._report_claims import _quote_index, _quote_ranges
 from briefings.text._sentences import Token, _keeps_period, tokens
 from briefings.text.report import (
     _opens_attribution,
@@ -63,7 +63,14 @@ def test_quote_index_matches_the_plain_scan(words: list[str], data: st.DataObjec
     text = " ".join(words)
     toks = tokens(text, 0, len(text))
     quotes = data.draw(_quotes(len(text)))
-    assert _quote_index(toks, quotes) == _quote_index_plain(toks, quotes)
+    plain = _quote_index_plain(toks, quotes)
+    assert _quote_index(toks, quotes) == plain
+    # the runs are the stretches of each quote's tokens, in order
+    idx, runs = _quote_ranges(toks, quotes)
+    assert [(n, a, b) for n, a, b in runs] == [
+        (n, plain.index(n), len(plain) - plain[::-1].index(n)) for n in sorted(set(plain) - {-1})
+    ]
+    assert all(b > a and idx[a:b] == [n] * (b - a) for n, a, b in runs)
 
 
 def _find_insertions_plain(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -143,15 +150,8 @@ def test_tokens_lower_each_token_as_if_alone(text: str) -> None:
     assert got == _tokens_plain(text, 0, len(text))
 
 
-class _NeverDisjoint(frozenset[str]):
-    """A cue-start set that lets every sentence past the reader's pre-filter."""
-
-    def isdisjoint(self, other: object) -> bool:
-        return False
-
-
 def _without_prefilter(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_report_claims, "CUE_STARTS", _NeverDisjoint(_report_claims.CUE_STARTS))
+    monkeypatch.setattr(_report_claims, "_prefilter_drops", lambda *_: False)
 
 
 _report_words = st.lists(
@@ -171,6 +171,10 @@ _report_words = st.lists(
             "-",
             "—",
             "according to",
+            "In",
+            "in",
+            "his",
+            "opinion",
             "rain",
             "fell",
             ".",
@@ -188,6 +192,18 @@ def test_the_sentence_prefilter_changes_nothing(words: list[str]) -> None:
     # a sentence the pre-filter drops must be one the full reader finds nothing in
     text = " ".join(words)
     fast = to_json(parse_report(text))
+    with pytest.MonkeyPatch.context() as mp:
+        _without_prefilter(mp)
+        assert to_json(parse_report(text)) == fast
+
+
+@pytest.mark.parametrize(
+    "text", ["In the senator's opinion, the plan will fail.", "In Smith's view the plan will fail."]
+)
+def test_the_prefilter_keeps_an_in_opinion_sentence(text: str) -> None:
+    # "in" is the only word that can start a cue here: the sentence must be read
+    fast = to_json(parse_report(text))
+    assert '"cue"' in fast
     with pytest.MonkeyPatch.context() as mp:
         _without_prefilter(mp)
         assert to_json(parse_report(text)) == fast

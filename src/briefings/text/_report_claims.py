@@ -283,9 +283,18 @@ _DASHES = frozenset({"-", "—", "–"})
 def _quote_index(toks: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
     """For each token, the index of the quote it starts in (the first quote that ends
     after it, if it starts inside that one), else -1."""
+    return _quote_ranges(toks, quotes)[0]
+
+
+def _quote_ranges(
+    toks: Sequence[Token], quotes: Sequence[Quote]
+) -> tuple[list[int], list[tuple[int, int, int]]]:
+    """:func:`_quote_index`, and the runs of tokens it gives a quote, in order, as
+    ``(quote, first token, end token)`` (no run is empty; runs do not overlap)."""
     idx = [-1] * len(toks)
+    runs: list[tuple[int, int, int]] = []
     if not quotes:
-        return idx
+        return idx, runs
     starts = [t.start for t in toks]
     reach = -1  # the furthest end of the quotes before
     for n, q in enumerate(quotes):
@@ -293,9 +302,15 @@ def _quote_index(toks: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
             # tokens from here to the quote's end meet no earlier quote ending after them
             a = bisect_left(starts, max(reach, q.start))
             b = bisect_left(starts, q.end, a)
-            idx[a:b] = [n] * (b - a)
+            if b > a:
+                idx[a:b] = [n] * (b - a)
+                runs.append((n, a, b))
             reach = q.end
-    return idx
+    return idx, runs
+
+
+#: "In the President's opinion": the words that let ``in`` open a cue (see match_cue)
+_IN_CUE_NOUNS = frozenset({"opinion", "view", "words"})
 
 
 _TITLE_SMALL = _words("""of the and a an in on for to at & with or""")
@@ -351,6 +366,19 @@ def _is_clausal(text: str, s: int, q: Quote, toks: Sequence[Token], first: int |
     return inner.endswith(",") and inner[:1].isupper()
 
 
+def _prefilter_drops(
+    toks: Sequence[Token], lows: list[str], cue_words: frozenset[str], quotes: Sequence[Quote]
+) -> bool:
+    """Whether :func:`read_sentence` can skip a sentence unread: no quote, no dash
+    credit and no word that can start a cue (``cue_words``, the words of ``lows``
+    in ``CUE_STARTS``; "in" starts one only before "opinion", "view" or "words")."""
+    return (
+        not quotes
+        and toks[0].text not in _DASHES
+        and (not cue_words or (cue_words == {"in"} and _IN_CUE_NOUNS.isdisjoint(lows)))
+    )
+
+
 def read_sentence(
     ctx: Context,
     s: int,
@@ -372,13 +400,12 @@ def read_sentence(
         toks = tokens(text, s, e)
     if not toks:
         return []
-    if not quotes and toks[0].text not in _DASHES and CUE_STARTS.isdisjoint([t.low for t in toks]):
-        return []  # no quote, no dash credit and no word that can start a cue (a pre-filter)
-    qidx = _quote_index(toks, quotes)
-    firsts: dict[int, int] = {}
-    for x, qn in enumerate(qidx):
-        if qn >= 0 and qn not in firsts:
-            firsts[qn] = x
+    lows = [t.low for t in toks]
+    cue_words = CUE_STARTS.intersection(lows)
+    if _prefilter_drops(toks, lows, cue_words, quotes):
+        return []
+    qidx, runs = _quote_ranges(toks, quotes)
+    firsts = {qn: a for qn, a, _ in runs}
     clausal_set = (
         {n for n, q in enumerate(quotes) if _is_clausal(text, s, q, toks, firsts.get(n))}
         if quote_speaker is None
@@ -394,17 +421,26 @@ def read_sentence(
 
     # 1. cues with their subjects
     hits: list[_Hit] = []
+    # the tokens that can start a cue, visited in order; a cue found is stepped over
+    cands = [x for x, w in enumerate(lows) if w in cue_words] if cue_words else []
+    ci = 0
+    ri = 0
     k = 0
     after_quote = 0  # the token after the last quoted one before k
-    while k < len(toks):
+    while True:
+        while ci < len(cands) and cands[ci] < k:
+            ci += 1
+        if ci >= len(cands):
+            break
+        k = cands[ci]
         if qidx[k] >= 0:
             k += 1
-            after_quote = k
             continue
+        # a cue never takes a quoted token, so no run of quoted tokens is stepped over
+        while ri < len(runs) and runs[ri][2] <= k:
+            after_quote = runs[ri][2]
+            ri += 1
         t = toks[k]
-        if t.low not in CUE_STARTS:
-            k += 1
-            continue
         m = match_cue(toks, k, beliefs=quote_speaker is None)
         if m is None or any(qidx[x] >= 0 for x in range(m.i, min(m.j, len(toks)))):
             k += 1
