@@ -19,9 +19,9 @@ from briefings import model
 from briefings.codecs._converter import _fast, converter, unstructure
 from briefings.codecs.json import MODEL_DEPTH, _escape_surrogates, from_json, to_dict, to_json
 from briefings.errors import LimitError
-from briefings.model import Briefing, Claim, Document, OtherEntity, Relay, Span
+from briefings.model import Briefing, Claim, Document, MentionKind, OtherEntity, Relay, Span
 from briefings.strategies import briefings as gen_briefings
-from briefings.text import _report_claims
+from briefings.text import _report_claims, _report_extras, _speakers, report
 from briefings.text._quotes import Quote, find_insertions
 from briefings.text._report_claims import _quote_index, _quote_ranges
 from briefings.text._sentences import Token, _keeps_period, tokens
@@ -220,6 +220,119 @@ def test_the_sentence_prefilter_changes_nothing_on_polnear(shared_dir: Path) -> 
         _without_prefilter(mp)
         slow = [to_json(parse_report(t)) for t in texts]
     assert [f.name for f, a, b in zip(files[::8], fast, slow, strict=True) if a != b] == []
+
+
+def _note_people_plain(
+    ctx: _report_claims.Context, toks: Sequence[Token], lo: int, hi: int
+) -> list[_speakers.EntityRec]:
+    """``note_people`` as a walk over every token."""
+    found: list[_speakers.EntityRec] = []
+    k = lo
+    while k < hi:
+        t = toks[k]
+        if k == 0 and t.is_cap and t.low in {"said", "says", "added", "stated", "wrote"}:
+            k += 1
+            continue
+        if t.is_cap and t.is_word:
+            rng = _speakers.phrase_after(toks, k, hi)
+            if (
+                rng is not None
+                and rng[1] - rng[0] == 1
+                and toks[rng[0]].low not in ctx.registry.known
+            ):
+                k = rng[1]
+                continue
+            if rng is not None and rng[1] > k:
+                ph = _speakers._classify(ctx.text, toks, rng[0], rng[1])
+                if (
+                    ph is not None
+                    and ph.kind == "person"
+                    and (
+                        ph.mention_kind is MentionKind.TITLE_NAME
+                        or len(ph.name.split()) >= 2
+                        or ph.name.lower() in ctx.registry.known
+                    )
+                ):
+                    rec = ctx.registry.person(ph.name, ph.role, toks[rng[0]].start)
+                    found.append(rec)
+                k = rng[1]
+                continue
+        k += 1
+    return found
+
+
+def _plain_people(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The people noting and the phrase classifier as they were: every token walked,
+    every phrase classified afresh."""
+    monkeypatch.setattr(report, "note_people", _note_people_plain)
+    monkeypatch.setattr(report, "_note_outside", report._note_outside_plain)
+    for mod in (report, _report_claims, _report_extras):
+        monkeypatch.setattr(mod, "classify", _speakers._classify)
+
+
+_people_words = st.lists(
+    st.sampled_from(
+        [
+            "Said",
+            "President",
+            "Jane Doe",
+            "Doe",
+            "Mr.",
+            "Smith",
+            "the minister",
+            "Foreign Minister",
+            "of",
+            "Reuters",
+            "he",
+            "said",
+            "“",
+            "”",
+            "rain",
+            ".",
+            ",",
+            "\n\n",
+        ]
+    ),
+    max_size=50,
+)
+
+
+@given(_people_words)
+def test_people_noting_matches_the_plain_walk(words: list[str]) -> None:
+    text = " ".join(words)
+    fast = to_json(parse_report(text))
+    with pytest.MonkeyPatch.context() as mp:
+        _plain_people(mp)
+        assert to_json(parse_report(text)) == fast
+
+
+def test_people_noting_matches_the_plain_walk_on_polnear(shared_dir: Path) -> None:
+    files = sorted((shared_dir / "corpora" / "polnear" / "train" / "text").glob("*.txt"))
+    if not files:
+        pytest.skip("PolNeAR train texts not found")
+    texts = [p.read_text(encoding="utf-8") for p in files[3::8]]
+    fast = [to_json(parse_report(t)) for t in texts]
+    with pytest.MonkeyPatch.context() as mp:
+        _plain_people(mp)
+        slow = [to_json(parse_report(t)) for t in texts]
+    assert [f.name for f, a, b in zip(files[3::8], fast, slow, strict=True) if a != b] == []
+
+
+@given(words=_people_words, pad=st.text(" x,", max_size=5), data=st.data())
+def test_classify_remembers_only_what_the_words_decide(
+    words: list[str], pad: str, data: st.DataObject
+) -> None:
+    # the same words classified at two places, in two texts: the same phrase, moved
+    text = " ".join(words)
+    toks = tokens(text, 0, len(text))
+    i = data.draw(st.integers(0, len(toks)))
+    j = data.draw(st.integers(i, len(toks)))
+    first = _speakers.classify(text, toks, i, j)
+    assert first == _speakers._classify(text, toks, i, j)
+    moved = pad + " " + text
+    mtoks = tokens(moved, len(pad) + 1, len(moved))
+    again = _speakers.classify(moved, mtoks, i, j)
+    assert again == _speakers._classify(moved, mtoks, i, j)
 
 
 # --------------------------------------------------------------------------- codec

@@ -222,40 +222,45 @@ def _takes_pronoun(rec: EntityRec, *, plural: bool) -> bool:
     return rec.kind == "other" and (rec.other_kind is OtherKind.GROUP) == plural
 
 
+_CUE_OPENERS = frozenset({"said", "says", "added", "stated", "wrote"})
+
+
 def note_people(ctx: Context, toks: Sequence[Token], lo: int, hi: int) -> list[EntityRec]:
     """Register names with titles met in running text (``President Vladimir Putin``)."""
     found: list[EntityRec] = []
+    # a name starts at a capitalised word: only those are visited, in order
+    caps = [x for x in range(lo, hi) if toks[x].is_cap and toks[x].is_word]
+    if not caps:
+        return found
+    known = ctx.registry.known
+    text = ctx.text
     k = lo
-    while k < hi:
-        t = toks[k]
-        if k == 0 and t.is_cap and t.low in {"said", "says", "added", "stated", "wrote"}:
-            k += 1  # "Said Dorothy Poynter, ...": the cue is not part of the name
+    for x in caps:
+        if x < k:
+            continue  # inside the phrase read before
+        k = x
+        if k == 0 and toks[0].low in _CUE_OPENERS:
+            continue  # "Said Dorothy Poynter, ...": the cue is not part of the name
+        rng = phrase_after(toks, k, hi)
+        if rng is None:
             continue
-        if t.is_cap and t.is_word:
-            rng = phrase_after(toks, k, hi)
+        a, b = rng
+        if b - a == 1 and toks[a].low not in known:
+            k = b
+            continue  # one unknown capitalised word: not a person to note
+        if b > k:
+            ph = classify(text, toks, a, b)
             if (
-                rng is not None
-                and rng[1] - rng[0] == 1
-                and toks[rng[0]].low not in ctx.registry.known
+                ph is not None
+                and ph.kind == "person"
+                and (
+                    ph.mention_kind is MentionKind.TITLE_NAME
+                    or len(ph.name.split()) >= 2
+                    or _known(ctx, ph.name)
+                )
             ):
-                k = rng[1]
-                continue  # one unknown capitalised word: not a person to note
-            if rng is not None and rng[1] > k:
-                ph = classify(ctx.text, toks, rng[0], rng[1])
-                if (
-                    ph is not None
-                    and ph.kind == "person"
-                    and (
-                        ph.mention_kind is MentionKind.TITLE_NAME
-                        or len(ph.name.split()) >= 2
-                        or _known(ctx, ph.name)
-                    )
-                ):
-                    rec = ctx.registry.person(ph.name, ph.role, toks[rng[0]].start)
-                    found.append(rec)
-                k = rng[1]
-                continue
-        k += 1
+                found.append(ctx.registry.person(ph.name, ph.role, toks[a].start))
+            k = b
     return found
 
 

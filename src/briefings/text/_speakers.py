@@ -565,8 +565,49 @@ def _org_kind(words: Sequence[str]) -> OrgKind:
     )
 
 
+#: classify's answers by the words of the phrase (see :func:`classify`); bounded
+_CLASSIFIED: dict[tuple[str, int], Phrase | None] = {}
+_CLASSIFIED_MAX = 8192
+_MISS = Phrase("", 0, 0)
+
+
 def classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None:
-    """Read the tokens ``[i, j)`` as a source phrase."""
+    """Read the tokens ``[i, j)`` as a source phrase.
+
+    The answer depends on nothing but the phrase's own characters: its tokens are
+    those the tokeniser finds in them (they start and end at token boundaries), and
+    every name and role is cut from them. So an answer is kept by those characters
+    and handed out again, moved to where the phrase now stands (a text names the
+    same few people over and over).
+    """
+    if not 0 <= i < j <= len(toks):
+        return _classify(text, toks, i, j)
+    start = toks[i].start
+    end = toks[j - 1].end
+    key = (text[start:end], j - i)
+    got = _CLASSIFIED.get(key, _MISS)
+    if got is _MISS:
+        got = _classify(text, toks, i, j)
+        if len(_CLASSIFIED) >= _CLASSIFIED_MAX:
+            _CLASSIFIED.clear()
+        _CLASSIFIED[key] = got
+        return got
+    if got is None or got.start == start:
+        return got
+    return Phrase(
+        got.kind,
+        start,
+        end,
+        got.name,
+        got.role,
+        got.mention_kind,
+        got.org_kind,
+        got.other_kind,
+    )
+
+
+def _classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None:
+    """:func:`classify` without its memory (the reference it is tested against)."""
     words = toks[i:j]
     if not words:
         return None
