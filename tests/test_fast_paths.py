@@ -335,6 +335,62 @@ def test_classify_remembers_only_what_the_words_decide(
     assert again == _speakers._classify(moved, mtoks, i, j)
 
 
+class _Everything(frozenset[str]):
+    """A set holding every word: the content-end walk then tries every rule at every token."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_clause_words = st.lists(
+    st.sampled_from(
+        [
+            "Jane Doe",
+            "said",
+            "that",
+            "rain",
+            "fell",
+            "and",
+            "but",
+            "while",
+            "noted",
+            "by",
+            "adding",
+            ",",
+            ";",
+            "—",
+            "“",
+            "”",
+            "according to",
+            "he",
+            ".",
+        ]
+    ),
+    max_size=40,
+)
+
+
+@given(_clause_words)
+def test_content_end_skip_changes_nothing(words: list[str]) -> None:
+    text = " ".join(words)
+    fast = to_json(parse_report(text))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_report_claims, "_CONTENT_END_WORDS", _Everything())
+        assert to_json(parse_report(text)) == fast
+
+
+def test_content_end_skip_changes_nothing_on_polnear(shared_dir: Path) -> None:
+    files = sorted((shared_dir / "corpora" / "polnear" / "train" / "text").glob("*.txt"))
+    if not files:
+        pytest.skip("PolNeAR train texts not found")
+    texts = [p.read_text(encoding="utf-8") for p in files[5::8]]
+    fast = [to_json(parse_report(t)) for t in texts]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_report_claims, "_CONTENT_END_WORDS", _Everything())
+        slow = [to_json(parse_report(t)) for t in texts]
+    assert [f.name for f, a, b in zip(files[5::8], fast, slow, strict=True) if a != b] == []
+
+
 # --------------------------------------------------------------------------- codec
 
 

@@ -371,6 +371,14 @@ def _is_clausal(text: str, s: int, q: Quote, toks: Sequence[Token], first: int |
     return inner.endswith(",") and inner[:1].isupper()
 
 
+#: the tokens at which a content can end (see content_end in read_sentence): words
+#: and marks its rules start at; a closing mark is its own lower case
+_CONTENT_END_WORDS = frozenset(
+    {"and", "but", "while", "whereas", "before", "after", "by", "—", "–", "--", ";", ","}
+    | set(CLOSING_MARKS)
+)
+
+
 def _prefilter_drops(
     toks: Sequence[Token], lows: list[str], cue_words: frozenset[str], quotes: Sequence[Quote]
 ) -> bool:
@@ -814,6 +822,9 @@ def read_sentence(
         j = k
         while j < n:
             low = toks[j].low
+            if low not in _CONTENT_END_WORDS:
+                j += 1  # no rule below starts at this token
+                continue
             if (
                 qidx[j] < 0
                 and low in {"and", "but"}
