@@ -391,6 +391,141 @@ def test_content_end_skip_changes_nothing_on_polnear(shared_dir: Path) -> None:
     assert [f.name for f, a, b in zip(files[5::8], fast, slow, strict=True) if a != b] == []
 
 
+def _phrase_after_plain(
+    toks: Sequence[Token], k: int, hi: int | None = None
+) -> tuple[int, int] | None:
+    """``phrase_after`` before its loop was inlined."""
+    hi = len(toks) if hi is None else hi
+    while k < hi and toks[k].is_cap and toks[k].low in _speakers._NOT_NAME_NOR_DET:
+        k += 1
+    if k >= hi:
+        return None
+    if toks[k].low in _speakers.PRONOUNS:
+        return (k, k + 1)
+    i = k
+    if toks[i].low in {"another", "one"} and (k + 1 >= hi or not toks[k + 1].is_word):
+        return (k, k + 1)  # '“...,” tweeted another.'
+    if toks[i].low in _speakers._DETERMINERS or toks[i].low in _speakers._AFTER_DET:
+        i += 1  # "said one New Hampshire Democrat", "said another aide"
+    start_words = i
+    stop = min(hi, k + 16)  # no name with its titles is longer
+    if i == k and toks[i].is_word and not toks[i].is_cap:
+        # "said retired neurosurgeon Ben Carson", "said master of ceremonies Asab Lee":
+        # lower-case titles before a name
+        x = _speakers._lower_title_end(toks, i, stop)
+        if x > i and x < stop and toks[x].is_cap and toks[x].low not in _speakers._NOT_NAME:
+            i = x
+    while i < stop:
+        t = toks[i]
+        if (
+            (
+                _speakers._np_word(t)
+                and not (t.is_cap and t.low in _speakers._NOT_NAME and i > start_words)
+            )
+            or (
+                t.low in {"of", "to", "for"}
+                and i > start_words
+                and i + 1 < hi
+                and toks[i + 1].is_cap
+                and toks[i + 1].low not in _speakers._NOT_NAME
+            )
+            or t.low.endswith(("’s", "'s"))
+        ):
+            i += 1
+        elif (
+            t.is_word
+            and not t.is_cap
+            and any(toks[y].low.endswith(("’s", "'s")) for y in range(start_words, i))
+        ):
+            # "said Clinton’s top foreign policy aide Jake Sullivan": lower-case
+            # words after a possessive go on when a name follows them
+            x = _speakers._lower_title_end(toks, i, stop, also_not=_speakers._SKIP_BACK)
+            if x == i or x >= hi or not toks[x].is_cap or toks[x].low in _speakers._NOT_NAME:
+                break
+            i = x
+        else:
+            break
+    if i == start_words and i > k:
+        # "says a narrator", "said the group's director": a described source
+        while (
+            i < stop
+            and toks[i].is_word
+            and not toks[i].is_cap
+            and toks[i].low not in _speakers._NOT_NAME
+        ):
+            if toks[i].low in _speakers._SKIP_BACK or toks[i].low.endswith("ly"):
+                break
+            i += 1
+        if i - start_words > 4:
+            return None
+    if start_words > k and i > start_words:
+        # "said a former U.S. law enforcement official": names and nouns go on
+        x = i
+        while (
+            x < stop
+            and x - start_words < 7
+            and toks[x].is_word
+            and toks[x].low not in _speakers._NOT_NAME
+            and toks[x].low not in {"to", "of", "who", "whose", "and", "or"}
+            and toks[x].low not in _speakers._SKIP_BACK
+            and not toks[x].low.endswith("ly")
+        ):
+            x += 1
+        if x > i and x < hi and not toks[x].is_word:
+            i = x
+    if i == start_words:
+        return None
+    return (k, i)
+
+
+_phrase_words = st.lists(
+    st.sampled_from(
+        [
+            "said",
+            "Clinton’s",
+            "Trump's",
+            "top",
+            "foreign",
+            "policy",
+            "aide",
+            "Jake",
+            "Sullivan",
+            "of",
+            "to",
+            "for",
+            "the",
+            "a",
+            "one",
+            "another",
+            "former",
+            "U.S.",
+            "official",
+            "-",
+            "&",
+            "Ministry",
+            "spokesman",
+            "But",
+            "he",
+            "quietly",
+            ",",
+            ".",
+            "who",
+            "retired",
+        ]
+    ),
+    max_size=24,
+)
+
+
+@given(words=_phrase_words, data=st.data())
+def test_phrase_after_matches_the_plain_one(words: list[str], data: st.DataObject) -> None:
+    text = " ".join(words)
+    toks = tokens(text, 0, len(text))
+    k = data.draw(st.integers(0, len(toks)))
+    hi = data.draw(st.none() | st.integers(k, len(toks)))
+    assert _speakers.phrase_after(toks, k, hi) == _phrase_after_plain(toks, k, hi)
+
+
 # --------------------------------------------------------------------------- codec
 
 

@@ -441,6 +441,15 @@ def _lower_title_end(
     return x
 
 
+#: the lower-case words _np_word takes
+_NP_NOUNS = ROLE_WORDS | GROUP_WORDS | DOCUMENT_WORDS | ORG_WORDS
+
+
+def _any_possessive(toks: Sequence[Token], a: int, b: int) -> bool:
+    """Whether a token of ``[a, b)`` ends with a possessive ``’s``."""
+    return any(toks[y].low.endswith(("’s", "'s")) for y in range(a, b))
+
+
 def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[int, int] | None:
     """The noun phrase starting at token ``k`` (``said Peskov``, ``according to the
     ministry``, ``quoted by TASS``), as a token range, or ``None``."""
@@ -464,25 +473,28 @@ def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[
         x = _lower_title_end(toks, i, stop)
         if x > i and x < stop and toks[x].is_cap and toks[x].low not in _NOT_NAME:
             i = x
+    possessed = False  # a possessive among the tokens from start_words (once, always)
     while i < stop:
         t = toks[i]
+        low = t.low
         if (
-            (_np_word(t) and not (t.is_cap and t.low in _NOT_NAME and i > start_words))
+            (
+                # _np_word(t), inline: this loop is hot
+                ((t.is_cap or low in _NP_NOUNS) if t.is_word else t.text in {"-", "–", "&"})
+                and not (t.is_cap and low in _NOT_NAME and i > start_words)
+            )
             or (
-                t.low in {"of", "to", "for"}
+                low in {"of", "to", "for"}
                 and i > start_words
                 and i + 1 < hi
                 and toks[i + 1].is_cap
                 and toks[i + 1].low not in _NOT_NAME
             )
-            or t.low.endswith(("’s", "'s"))
+            or low.endswith(("’s", "'s"))
         ):
             i += 1
-        elif (
-            t.is_word
-            and not t.is_cap
-            and any(toks[y].low.endswith(("’s", "'s")) for y in range(start_words, i))
-        ):
+        elif t.is_word and not t.is_cap and (possessed or _any_possessive(toks, start_words, i)):
+            possessed = True  # i only grows: a possessive seen stays before it
             # "said Clinton’s top foreign policy aide Jake Sullivan": lower-case
             # words after a possessive go on when a name follows them
             x = _lower_title_end(toks, i, stop, also_not=_SKIP_BACK)
