@@ -526,6 +526,58 @@ def test_phrase_after_matches_the_plain_one(words: list[str], data: st.DataObjec
     assert _speakers.phrase_after(toks, k, hi) == _phrase_after_plain(toks, k, hi)
 
 
+def _person_plain(reg: _speakers.Registry, name: str, role: str, pos: int) -> _speakers.EntityRec:
+    """``Registry.person`` indexing every person met again."""
+    words = name.split()
+    sur = words[-1].lower()
+    found = None
+    for rec in reversed(reg._by_surname.get(_speakers._bucket(sur), ())[-_speakers._SCAN :]):
+        if _speakers._close(rec.surname, sur):
+            found = rec
+            break
+    if found is None:
+        found = reg._new("person", name)
+    elif len(words) > len(found.name.split()) and _speakers._close(found.surname, sur):
+        if found.name not in found.aliases:
+            found.aliases.append(found.name)
+        found.name = name
+    elif name != found.name and len(found.aliases) < _speakers._SCAN and name not in found.aliases:
+        found.aliases.append(name)
+    reg._add_role(found, role)
+    found.last = pos
+    reg._index_person(found)
+    reg.known.update(a.lower() for a in found.aliases[-2:])
+    return found
+
+
+_names = st.sampled_from(
+    [
+        "Koronelli",
+        "Koronolli",
+        "Viktor Koronelli",
+        "Viktor Koronolli",
+        "Jane Doe",
+        "Doe",
+        "John Doe",
+        "Dole",
+        "J. Doe",
+        "Ann Lee",
+        "Lee",
+    ]
+)
+
+
+@given(st.lists(st.tuples(_names, st.sampled_from(["", "minister", "Foreign Minister"]))))
+def test_registry_person_matches_the_plain_one(calls: list[tuple[str, str]]) -> None:
+    fast, plain = _speakers.Registry(), _speakers.Registry()
+    for pos, (name, role) in enumerate(calls):
+        assert fast.person(name, role, pos).id == _person_plain(plain, name, role, pos).id
+    assert fast.entities == plain.entities
+    assert fast.known == plain.known
+    assert fast._by_surname == plain._by_surname
+    assert fast._by_role == plain._by_role
+
+
 # --------------------------------------------------------------------------- codec
 
 

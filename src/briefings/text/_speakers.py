@@ -867,18 +867,26 @@ class Registry:
             if _close(rec.surname, sur):
                 found = rec
                 break
+        # a person found keeps its name, its place in the index and its surname in
+        # ``known`` unless renamed: only a new or renamed one is indexed again
+        named = True
         if found is None:
             found = self._new("person", name)
         elif len(words) > len(found.name.split()) and _close(found.surname, sur):
             if found.name not in found.aliases:
                 found.aliases.append(found.name)
             found.name = name
-        elif name != found.name and len(found.aliases) < _SCAN and name not in found.aliases:
-            found.aliases.append(name)
-        self._add_role(found, role)
+        else:
+            named = False
+            if name != found.name and len(found.aliases) < _SCAN and name not in found.aliases:
+                found.aliases.append(name)
+        if role:
+            self._add_role(found, role)
         found.last = pos
-        self._index_person(found)
-        self.known.update(a.lower() for a in found.aliases[-2:])
+        if named:
+            self._index_person(found)
+        if found.aliases:
+            self.known.update(a.lower() for a in found.aliases[-2:])
         return found
 
     def by_role(self, role: str, pos: int) -> EntityRec | None:
