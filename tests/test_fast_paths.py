@@ -21,11 +21,27 @@ from briefings import model
 from briefings.codecs._converter import _fast, converter, unstructure
 from briefings.codecs.json import MODEL_DEPTH, _escape_surrogates, from_json, to_dict, to_json
 from briefings.errors import LimitError
-from briefings.model import Briefing, BriefingKind, Claim, Document, OtherEntity, Relay, Span
+from briefings.model import (
+    Briefing,
+    BriefingKind,
+    Claim,
+    Document,
+    MentionKind,
+    OtherEntity,
+    Relay,
+    Span,
+)
 from briefings.strategies import briefings as gen_briefings
-from briefings.text import _report_claims, _transcript_claims, parse
+from briefings.text import (
+    _report_claims,
+    _report_extras,
+    _speakers,
+    _transcript_claims,
+    parse,
+    report,
+)
 from briefings.text._quotes import Quote, find_insertions
-from briefings.text._report_claims import _quote_index
+from briefings.text._report_claims import _quote_index, _quote_ranges
 from briefings.text._report_extras import hedges_in, negations_in
 from briefings.text._sentences import Token, _keeps_period, tokens
 from briefings.text._transcript_claims import claim_spans, is_refusal, may_refuse
@@ -69,7 +85,14 @@ def test_quote_index_matches_the_plain_scan(words: list[str], data: st.DataObjec
     text = " ".join(words)
     toks = tokens(text, 0, len(text))
     quotes = data.draw(_quotes(len(text)))
-    assert _quote_index(toks, quotes) == _quote_index_plain(toks, quotes)
+    plain = _quote_index_plain(toks, quotes)
+    assert _quote_index(toks, quotes) == plain
+    # the runs are the stretches of each quote's tokens, in order
+    idx, runs = _quote_ranges(toks, quotes)
+    assert [(n, a, b) for n, a, b in runs] == [
+        (n, plain.index(n), len(plain) - plain[::-1].index(n)) for n in sorted(set(plain) - {-1})
+    ]
+    assert all(b > a and idx[a:b] == [n] * (b - a) for n, a, b in runs)
 
 
 def _find_insertions_plain(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -141,15 +164,16 @@ def test_tokens_match_the_plain_tokeniser(pieces: list[str], a: int, b: int) -> 
     assert got == _tokens_plain(text, lo, hi)
 
 
-class _NeverDisjoint(frozenset[str]):
-    """A cue-start set that lets every sentence past the reader's pre-filter."""
-
-    def isdisjoint(self, other: object) -> bool:
-        return False
+@pytest.mark.parametrize("text", ["ΑΣ..Α", "ΟΔΟΣ-Α and ΑΣ'", "İstanbul, Mr. İnce", "U.S. ΣΑΣ."])
+def test_tokens_lower_each_token_as_if_alone(text: str) -> None:
+    # the tokeniser lower-cases the stretch once; a capital sigma (final or not by
+    # what follows) and a character that lower-cases to two must not leak into it
+    got = [(t.start, t.end, t.text, t.low, t.is_word, t.is_cap) for t in tokens(text, 0, len(text))]
+    assert got == _tokens_plain(text, 0, len(text))
 
 
 def _without_prefilter(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_report_claims, "CUE_STARTS", _NeverDisjoint(_report_claims.CUE_STARTS))
+    monkeypatch.setattr(_report_claims, "_prefilter_drops", lambda *_: False)
 
 
 _report_words = st.lists(
@@ -169,6 +193,10 @@ _report_words = st.lists(
             "-",
             "—",
             "according to",
+            "In",
+            "in",
+            "his",
+            "opinion",
             "rain",
             "fell",
             ".",
@@ -191,6 +219,18 @@ def test_the_sentence_prefilter_changes_nothing(words: list[str]) -> None:
         assert to_json(parse_report(text)) == fast
 
 
+@pytest.mark.parametrize(
+    "text", ["In the senator's opinion, the plan will fail.", "In Smith's view the plan will fail."]
+)
+def test_the_prefilter_keeps_an_in_opinion_sentence(text: str) -> None:
+    # "in" is the only word that can start a cue here: the sentence must be read
+    fast = to_json(parse_report(text))
+    assert '"cue"' in fast
+    with pytest.MonkeyPatch.context() as mp:
+        _without_prefilter(mp)
+        assert to_json(parse_report(text)) == fast
+
+
 def test_the_sentence_prefilter_changes_nothing_on_polnear(shared_dir: Path) -> None:
     # every cue rule must start at a word of CUE_STARTS (or a dash credit line)
     files = sorted((shared_dir / "corpora" / "polnear" / "train" / "text").glob("*.txt"))
@@ -202,6 +242,362 @@ def test_the_sentence_prefilter_changes_nothing_on_polnear(shared_dir: Path) -> 
         _without_prefilter(mp)
         slow = [to_json(parse_report(t)) for t in texts]
     assert [f.name for f, a, b in zip(files[::8], fast, slow, strict=True) if a != b] == []
+
+
+def _note_people_plain(
+    ctx: _report_claims.Context, toks: Sequence[Token], lo: int, hi: int
+) -> list[_speakers.EntityRec]:
+    """``note_people`` as a walk over every token."""
+    found: list[_speakers.EntityRec] = []
+    k = lo
+    while k < hi:
+        t = toks[k]
+        if k == 0 and t.is_cap and t.low in {"said", "says", "added", "stated", "wrote"}:
+            k += 1
+            continue
+        if t.is_cap and t.is_word:
+            rng = _speakers.phrase_after(toks, k, hi)
+            if (
+                rng is not None
+                and rng[1] - rng[0] == 1
+                and toks[rng[0]].low not in ctx.registry.known
+            ):
+                k = rng[1]
+                continue
+            if rng is not None and rng[1] > k:
+                ph = _speakers._classify(ctx.text, toks, rng[0], rng[1])
+                if (
+                    ph is not None
+                    and ph.kind == "person"
+                    and (
+                        ph.mention_kind is MentionKind.TITLE_NAME
+                        or len(ph.name.split()) >= 2
+                        or ph.name.lower() in ctx.registry.known
+                    )
+                ):
+                    rec = ctx.registry.person(ph.name, ph.role, toks[rng[0]].start)
+                    found.append(rec)
+                k = rng[1]
+                continue
+        k += 1
+    return found
+
+
+def _plain_people(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The people noting and the phrase classifier as they were: every token walked,
+    every phrase classified afresh."""
+    monkeypatch.setattr(report, "note_people", _note_people_plain)
+    monkeypatch.setattr(report, "_note_outside", report._note_outside_plain)
+    for mod in (report, _report_claims, _report_extras):
+        monkeypatch.setattr(mod, "classify", _speakers._classify)
+
+
+_people_words = st.lists(
+    st.sampled_from(
+        [
+            "Said",
+            "President",
+            "Jane Doe",
+            "Doe",
+            "Mr.",
+            "Smith",
+            "the minister",
+            "Foreign Minister",
+            "of",
+            "Reuters",
+            "he",
+            "said",
+            "“",
+            "”",
+            "rain",
+            ".",
+            ",",
+            "\n\n",
+        ]
+    ),
+    max_size=50,
+)
+
+
+@given(_people_words)
+def test_people_noting_matches_the_plain_walk(words: list[str]) -> None:
+    text = " ".join(words)
+    fast = to_json(parse_report(text))
+    with pytest.MonkeyPatch.context() as mp:
+        _plain_people(mp)
+        assert to_json(parse_report(text)) == fast
+
+
+def test_people_noting_matches_the_plain_walk_on_polnear(shared_dir: Path) -> None:
+    files = sorted((shared_dir / "corpora" / "polnear" / "train" / "text").glob("*.txt"))
+    if not files:
+        pytest.skip("PolNeAR train texts not found")
+    texts = [p.read_text(encoding="utf-8") for p in files[3::8]]
+    fast = [to_json(parse_report(t)) for t in texts]
+    with pytest.MonkeyPatch.context() as mp:
+        _plain_people(mp)
+        slow = [to_json(parse_report(t)) for t in texts]
+    assert [f.name for f, a, b in zip(files[3::8], fast, slow, strict=True) if a != b] == []
+
+
+@given(words=_people_words, pad=st.text(" x,", max_size=5), data=st.data())
+def test_classify_remembers_only_what_the_words_decide(
+    words: list[str], pad: str, data: st.DataObject
+) -> None:
+    # the same words classified at two places, in two texts: the same phrase, moved
+    text = " ".join(words)
+    toks = tokens(text, 0, len(text))
+    i = data.draw(st.integers(0, len(toks)))
+    j = data.draw(st.integers(i, len(toks)))
+    first = _speakers.classify(text, toks, i, j)
+    assert first == _speakers._classify(text, toks, i, j)
+    moved = pad + " " + text
+    mtoks = tokens(moved, len(pad) + 1, len(moved))
+    again = _speakers.classify(moved, mtoks, i, j)
+    assert again == _speakers._classify(moved, mtoks, i, j)
+
+
+class _Everything(frozenset[str]):
+    """A set holding every word: the content-end walk then tries every rule at every token."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_clause_words = st.lists(
+    st.sampled_from(
+        [
+            "Jane Doe",
+            "said",
+            "that",
+            "rain",
+            "fell",
+            "and",
+            "but",
+            "while",
+            "noted",
+            "by",
+            "adding",
+            ",",
+            ";",
+            "—",
+            "“",
+            "”",
+            "according to",
+            "he",
+            ".",
+        ]
+    ),
+    max_size=40,
+)
+
+
+@given(_clause_words)
+def test_content_end_skip_changes_nothing(words: list[str]) -> None:
+    text = " ".join(words)
+    fast = to_json(parse_report(text))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_report_claims, "_CONTENT_END_WORDS", _Everything())
+        assert to_json(parse_report(text)) == fast
+
+
+def test_content_end_skip_changes_nothing_on_polnear(shared_dir: Path) -> None:
+    files = sorted((shared_dir / "corpora" / "polnear" / "train" / "text").glob("*.txt"))
+    if not files:
+        pytest.skip("PolNeAR train texts not found")
+    texts = [p.read_text(encoding="utf-8") for p in files[5::8]]
+    fast = [to_json(parse_report(t)) for t in texts]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_report_claims, "_CONTENT_END_WORDS", _Everything())
+        slow = [to_json(parse_report(t)) for t in texts]
+    assert [f.name for f, a, b in zip(files[5::8], fast, slow, strict=True) if a != b] == []
+
+
+def _phrase_after_plain(
+    toks: Sequence[Token], k: int, hi: int | None = None
+) -> tuple[int, int] | None:
+    """``phrase_after`` before its loop was inlined."""
+    hi = len(toks) if hi is None else hi
+    while k < hi and toks[k].is_cap and toks[k].low in _speakers._NOT_NAME_NOR_DET:
+        k += 1
+    if k >= hi:
+        return None
+    if toks[k].low in _speakers.PRONOUNS:
+        return (k, k + 1)
+    i = k
+    if toks[i].low in {"another", "one"} and (k + 1 >= hi or not toks[k + 1].is_word):
+        return (k, k + 1)  # '“...,” tweeted another.'
+    if toks[i].low in _speakers._DETERMINERS or toks[i].low in _speakers._AFTER_DET:
+        i += 1  # "said one New Hampshire Democrat", "said another aide"
+    start_words = i
+    stop = min(hi, k + 16)  # no name with its titles is longer
+    if i == k and toks[i].is_word and not toks[i].is_cap:
+        # "said retired neurosurgeon Ben Carson", "said master of ceremonies Asab Lee":
+        # lower-case titles before a name
+        x = _speakers._lower_title_end(toks, i, stop)
+        if x > i and x < stop and toks[x].is_cap and toks[x].low not in _speakers._NOT_NAME:
+            i = x
+    while i < stop:
+        t = toks[i]
+        if (
+            (
+                _speakers._np_word(t)
+                and not (t.is_cap and t.low in _speakers._NOT_NAME and i > start_words)
+            )
+            or (
+                t.low in {"of", "to", "for"}
+                and i > start_words
+                and i + 1 < hi
+                and toks[i + 1].is_cap
+                and toks[i + 1].low not in _speakers._NOT_NAME
+            )
+            or t.low.endswith(("’s", "'s"))
+        ):
+            i += 1
+        elif (
+            t.is_word
+            and not t.is_cap
+            and any(toks[y].low.endswith(("’s", "'s")) for y in range(start_words, i))
+        ):
+            # "said Clinton’s top foreign policy aide Jake Sullivan": lower-case
+            # words after a possessive go on when a name follows them
+            x = _speakers._lower_title_end(toks, i, stop, also_not=_speakers._SKIP_BACK)
+            if x == i or x >= hi or not toks[x].is_cap or toks[x].low in _speakers._NOT_NAME:
+                break
+            i = x
+        else:
+            break
+    if i == start_words and i > k:
+        # "says a narrator", "said the group's director": a described source
+        while (
+            i < stop
+            and toks[i].is_word
+            and not toks[i].is_cap
+            and toks[i].low not in _speakers._NOT_NAME
+        ):
+            if toks[i].low in _speakers._SKIP_BACK or toks[i].low.endswith("ly"):
+                break
+            i += 1
+        if i - start_words > 4:
+            return None
+    if start_words > k and i > start_words:
+        # "said a former U.S. law enforcement official": names and nouns go on
+        x = i
+        while (
+            x < stop
+            and x - start_words < 7
+            and toks[x].is_word
+            and toks[x].low not in _speakers._NOT_NAME
+            and toks[x].low not in {"to", "of", "who", "whose", "and", "or"}
+            and toks[x].low not in _speakers._SKIP_BACK
+            and not toks[x].low.endswith("ly")
+        ):
+            x += 1
+        if x > i and x < hi and not toks[x].is_word:
+            i = x
+    if i == start_words:
+        return None
+    return (k, i)
+
+
+_phrase_words = st.lists(
+    st.sampled_from(
+        [
+            "said",
+            "Clinton’s",
+            "Trump's",
+            "top",
+            "foreign",
+            "policy",
+            "aide",
+            "Jake",
+            "Sullivan",
+            "of",
+            "to",
+            "for",
+            "the",
+            "a",
+            "one",
+            "another",
+            "former",
+            "U.S.",
+            "official",
+            "-",
+            "&",
+            "Ministry",
+            "spokesman",
+            "But",
+            "he",
+            "quietly",
+            ",",
+            ".",
+            "who",
+            "retired",
+        ]
+    ),
+    max_size=24,
+)
+
+
+@given(words=_phrase_words, data=st.data())
+def test_phrase_after_matches_the_plain_one(words: list[str], data: st.DataObject) -> None:
+    text = " ".join(words)
+    toks = tokens(text, 0, len(text))
+    k = data.draw(st.integers(0, len(toks)))
+    hi = data.draw(st.none() | st.integers(k, len(toks)))
+    assert _speakers.phrase_after(toks, k, hi) == _phrase_after_plain(toks, k, hi)
+
+
+def _person_plain(reg: _speakers.Registry, name: str, role: str, pos: int) -> _speakers.EntityRec:
+    """``Registry.person`` indexing every person met again."""
+    words = name.split()
+    sur = words[-1].lower()
+    found = None
+    for rec in reversed(reg._by_surname.get(_speakers._bucket(sur), ())[-_speakers._SCAN :]):
+        if _speakers._close(rec.surname, sur):
+            found = rec
+            break
+    if found is None:
+        found = reg._new("person", name)
+    elif len(words) > len(found.name.split()) and _speakers._close(found.surname, sur):
+        if found.name not in found.aliases:
+            found.aliases.append(found.name)
+        found.name = name
+    elif name != found.name and len(found.aliases) < _speakers._SCAN and name not in found.aliases:
+        found.aliases.append(name)
+    reg._add_role(found, role)
+    found.last = pos
+    reg._index_person(found)
+    reg.known.update(a.lower() for a in found.aliases[-2:])
+    return found
+
+
+_names = st.sampled_from(
+    [
+        "Koronelli",
+        "Koronolli",
+        "Viktor Koronelli",
+        "Viktor Koronolli",
+        "Jane Doe",
+        "Doe",
+        "John Doe",
+        "Dole",
+        "J. Doe",
+        "Ann Lee",
+        "Lee",
+    ]
+)
+
+
+@given(st.lists(st.tuples(_names, st.sampled_from(["", "minister", "Foreign Minister"]))))
+def test_registry_person_matches_the_plain_one(calls: list[tuple[str, str]]) -> None:
+    fast, plain = _speakers.Registry(), _speakers.Registry()
+    for pos, (name, role) in enumerate(calls):
+        assert fast.person(name, role, pos).id == _person_plain(plain, name, role, pos).id
+    assert fast.entities == plain.entities
+    assert fast.known == plain.known
+    assert fast._by_surname == plain._by_surname
+    assert fast._by_role == plain._by_role
 
 
 # --------------------------------------------------------------------------- codec

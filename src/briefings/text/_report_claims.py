@@ -222,40 +222,45 @@ def _takes_pronoun(rec: EntityRec, *, plural: bool) -> bool:
     return rec.kind == "other" and (rec.other_kind is OtherKind.GROUP) == plural
 
 
+_CUE_OPENERS = frozenset({"said", "says", "added", "stated", "wrote"})
+
+
 def note_people(ctx: Context, toks: Sequence[Token], lo: int, hi: int) -> list[EntityRec]:
     """Register names with titles met in running text (``President Vladimir Putin``)."""
     found: list[EntityRec] = []
+    # a name starts at a capitalised word: only those are visited, in order
+    caps = [x for x in range(lo, hi) if toks[x].is_cap and toks[x].is_word]
+    if not caps:
+        return found
+    known = ctx.registry.known
+    text = ctx.text
     k = lo
-    while k < hi:
-        t = toks[k]
-        if k == 0 and t.is_cap and t.low in {"said", "says", "added", "stated", "wrote"}:
-            k += 1  # "Said Dorothy Poynter, ...": the cue is not part of the name
+    for x in caps:
+        if x < k:
+            continue  # inside the phrase read before
+        k = x
+        if k == 0 and toks[0].low in _CUE_OPENERS:
+            continue  # "Said Dorothy Poynter, ...": the cue is not part of the name
+        rng = phrase_after(toks, k, hi)
+        if rng is None:
             continue
-        if t.is_cap and t.is_word:
-            rng = phrase_after(toks, k, hi)
+        a, b = rng
+        if b - a == 1 and toks[a].low not in known:
+            k = b
+            continue  # one unknown capitalised word: not a person to note
+        if b > k:
+            ph = classify(text, toks, a, b)
             if (
-                rng is not None
-                and rng[1] - rng[0] == 1
-                and toks[rng[0]].low not in ctx.registry.known
+                ph is not None
+                and ph.kind == "person"
+                and (
+                    ph.mention_kind is MentionKind.TITLE_NAME
+                    or len(ph.name.split()) >= 2
+                    or _known(ctx, ph.name)
+                )
             ):
-                k = rng[1]
-                continue  # one unknown capitalised word: not a person to note
-            if rng is not None and rng[1] > k:
-                ph = classify(ctx.text, toks, rng[0], rng[1])
-                if (
-                    ph is not None
-                    and ph.kind == "person"
-                    and (
-                        ph.mention_kind is MentionKind.TITLE_NAME
-                        or len(ph.name.split()) >= 2
-                        or _known(ctx, ph.name)
-                    )
-                ):
-                    rec = ctx.registry.person(ph.name, ph.role, toks[rng[0]].start)
-                    found.append(rec)
-                k = rng[1]
-                continue
-        k += 1
+                found.append(ctx.registry.person(ph.name, ph.role, toks[a].start))
+            k = b
     return found
 
 
@@ -283,9 +288,18 @@ _DASHES = frozenset({"-", "—", "–"})
 def _quote_index(toks: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
     """For each token, the index of the quote it starts in (the first quote that ends
     after it, if it starts inside that one), else -1."""
+    return _quote_ranges(toks, quotes)[0]
+
+
+def _quote_ranges(
+    toks: Sequence[Token], quotes: Sequence[Quote]
+) -> tuple[list[int], list[tuple[int, int, int]]]:
+    """:func:`_quote_index`, and the runs of tokens it gives a quote, in order, as
+    ``(quote, first token, end token)`` (no run is empty; runs do not overlap)."""
     idx = [-1] * len(toks)
+    runs: list[tuple[int, int, int]] = []
     if not quotes:
-        return idx
+        return idx, runs
     starts = [t.start for t in toks]
     reach = -1  # the furthest end of the quotes before
     for n, q in enumerate(quotes):
@@ -293,9 +307,15 @@ def _quote_index(toks: Sequence[Token], quotes: Sequence[Quote]) -> list[int]:
             # tokens from here to the quote's end meet no earlier quote ending after them
             a = bisect_left(starts, max(reach, q.start))
             b = bisect_left(starts, q.end, a)
-            idx[a:b] = [n] * (b - a)
+            if b > a:
+                idx[a:b] = [n] * (b - a)
+                runs.append((n, a, b))
             reach = q.end
-    return idx
+    return idx, runs
+
+
+#: "In the President's opinion": the words that let ``in`` open a cue (see match_cue)
+_IN_CUE_NOUNS = frozenset({"opinion", "view", "words"})
 
 
 _TITLE_SMALL = _words("""of the and a an in on for to at & with or""")
@@ -351,6 +371,27 @@ def _is_clausal(text: str, s: int, q: Quote, toks: Sequence[Token], first: int |
     return inner.endswith(",") and inner[:1].isupper()
 
 
+#: the tokens at which a content can end (see content_end in read_sentence): words
+#: and marks its rules start at; a closing mark is its own lower case
+_CONTENT_END_WORDS = frozenset(
+    {"and", "but", "while", "whereas", "before", "after", "by", "—", "–", "--", ";", ","}
+    | set(CLOSING_MARKS)
+)
+
+
+def _prefilter_drops(
+    toks: Sequence[Token], lows: list[str], cue_words: frozenset[str], quotes: Sequence[Quote]
+) -> bool:
+    """Whether :func:`read_sentence` can skip a sentence unread: no quote, no dash
+    credit and no word that can start a cue (``cue_words``, the words of ``lows``
+    in ``CUE_STARTS``; "in" starts one only before "opinion", "view" or "words")."""
+    return (
+        not quotes
+        and toks[0].text not in _DASHES
+        and (not cue_words or (cue_words == {"in"} and _IN_CUE_NOUNS.isdisjoint(lows)))
+    )
+
+
 def read_sentence(
     ctx: Context,
     s: int,
@@ -372,13 +413,12 @@ def read_sentence(
         toks = tokens(text, s, e)
     if not toks:
         return []
-    if not quotes and toks[0].text not in _DASHES and CUE_STARTS.isdisjoint([t.low for t in toks]):
-        return []  # no quote, no dash credit and no word that can start a cue (a pre-filter)
-    qidx = _quote_index(toks, quotes)
-    firsts: dict[int, int] = {}
-    for x, qn in enumerate(qidx):
-        if qn >= 0 and qn not in firsts:
-            firsts[qn] = x
+    lows = [t.low for t in toks]
+    cue_words = CUE_STARTS.intersection(lows)
+    if _prefilter_drops(toks, lows, cue_words, quotes):
+        return []
+    qidx, runs = _quote_ranges(toks, quotes)
+    firsts = {qn: a for qn, a, _ in runs}
     clausal_set = (
         {n for n, q in enumerate(quotes) if _is_clausal(text, s, q, toks, firsts.get(n))}
         if quote_speaker is None
@@ -394,17 +434,26 @@ def read_sentence(
 
     # 1. cues with their subjects
     hits: list[_Hit] = []
+    # the tokens that can start a cue, visited in order; a cue found is stepped over
+    cands = [x for x, w in enumerate(lows) if w in cue_words] if cue_words else []
+    ci = 0
+    ri = 0
     k = 0
     after_quote = 0  # the token after the last quoted one before k
-    while k < len(toks):
+    while True:
+        while ci < len(cands) and cands[ci] < k:
+            ci += 1
+        if ci >= len(cands):
+            break
+        k = cands[ci]
         if qidx[k] >= 0:
             k += 1
-            after_quote = k
             continue
+        # a cue never takes a quoted token, so no run of quoted tokens is stepped over
+        while ri < len(runs) and runs[ri][2] <= k:
+            after_quote = runs[ri][2]
+            ri += 1
         t = toks[k]
-        if t.low not in CUE_STARTS:
-            k += 1
-            continue
         m = match_cue(toks, k, beliefs=quote_speaker is None)
         if m is None or any(qidx[x] >= 0 for x in range(m.i, min(m.j, len(toks)))):
             k += 1
@@ -809,6 +858,9 @@ def read_sentence(
         j = k
         while j < n:
             low = toks[j].low
+            if low not in _CONTENT_END_WORDS:
+                j += 1  # no rule below starts at this token
+                continue
             if (
                 qidx[j] < 0
                 and low in {"and", "but"}

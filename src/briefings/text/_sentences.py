@@ -31,7 +31,8 @@ _PREFIX_ABBREVIATIONS = _words(
 )
 
 _STOP = re.compile(r"[.!?…]")
-_TOKEN = re.compile(r"\w+(?:[’'.\-]\w+)*|\S")
+# a token with the whitespace before it (one match per token, matches back to back)
+_PAIR = re.compile(r"(\s*)(\w+(?:[’'.\-]\w+)*|\S)")
 _OPENERS = "\"“„«‘'([‹"
 _CLOSERS = "\"”»’')]›"
 
@@ -80,23 +81,50 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
-    """Word and punctuation tokens of ``text[start:end]``; an abbreviation keeps its period."""
+    """Word and punctuation tokens of ``text[start:end]``; an abbreviation keeps its period.
+
+    One pass of ``_PAIR`` (the gap before each token, then the token; the matches
+    are back to back, so offsets are running sums) and one lower-casing of the
+    whole stretch, sliced per token: lower-casing maps each character on its own
+    but for a capital sigma (final or not by its neighbours), and a mapping to
+    more than one character (``İ``) shows as a change of length; either way each
+    token is lower-cased on its own instead.
+    """
     out: list[Token] = []
     append = out.append
-    skip_to = start
+    new = Token.__new__
+    seg = text[start:end]
+    lowered = seg.lower()
+    low_seg = None if len(lowered) != len(seg) or "Σ" in seg else lowered
+    pos = start
+    merged = False  # the period the token before took is the next match
     # one string per distinct character beyond Latin-1 ("“", "—"; Python shares the others)
     chars: dict[str, str] = {}
-    for m in _TOKEN.finditer(text, start, end):
-        i, j = m.span()
-        if i < skip_to:
-            continue  # the period an abbreviation took
-        if j < end and text[j] == "." and text[i].isalnum() and _keeps_period(text[i:j]):
+    for gap, match in _PAIR.findall(text, start, end):
+        i = pos + len(gap)
+        j = i + len(match)
+        pos = j
+        if merged:
+            merged = False
+            continue
+        word = match
+        first = word[0]
+        is_word = first.isalnum()
+        if is_word and j < end and text[j] == "." and _keeps_period(word):
             j += 1
-            skip_to = j
-        word = text[i:j]
-        if word > "\xff" and j - i == 1:
+            word += "."
+            merged = True
+        elif j - i == 1 and word > "\xff":
             word = chars.setdefault(word, word)
-        append(Token(i, j, word))
+        low = word.lower() if low_seg is None else low_seg[i - start : j - start]
+        t = new(Token)
+        t.start = i
+        t.end = j
+        t.text = word
+        t.low = word if low == word else low  # one string, not two, when equal
+        t.is_word = is_word
+        t.is_cap = first.isupper()
+        append(t)
     return out
 
 

@@ -503,6 +503,15 @@ def _lower_title_end(
     return x
 
 
+#: the lower-case words _np_word takes
+_NP_NOUNS = ROLE_WORDS | GROUP_WORDS | DOCUMENT_WORDS | ORG_WORDS
+
+
+def _any_possessive(toks: Sequence[Token], a: int, b: int) -> bool:
+    """Whether a token of ``[a, b)`` ends with a possessive ``’s``."""
+    return any(toks[y].low.endswith(("’s", "'s")) for y in range(a, b))
+
+
 def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[int, int] | None:
     """The noun phrase starting at token ``k`` (``said Peskov``, ``according to the
     ministry``, ``quoted by TASS``), as a token range, or ``None``."""
@@ -526,25 +535,28 @@ def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[
         x = _lower_title_end(toks, i, stop)
         if x > i and x < stop and toks[x].is_cap and toks[x].low not in _NOT_NAME:
             i = x
+    possessed = False  # a possessive among the tokens from start_words (once, always)
     while i < stop:
         t = toks[i]
+        low = t.low
         if (
-            (_np_word(t) and not (t.is_cap and t.low in _NOT_NAME and i > start_words))
+            (
+                # _np_word(t), inline: this loop is hot
+                ((t.is_cap or low in _NP_NOUNS) if t.is_word else t.text in {"-", "–", "&"})
+                and not (t.is_cap and low in _NOT_NAME and i > start_words)
+            )
             or (
-                t.low in {"of", "to", "for"}
+                low in {"of", "to", "for"}
                 and i > start_words
                 and i + 1 < hi
                 and toks[i + 1].is_cap
                 and toks[i + 1].low not in _NOT_NAME
             )
-            or t.low.endswith(("’s", "'s"))
+            or low.endswith(("’s", "'s"))
         ):
             i += 1
-        elif (
-            t.is_word
-            and not t.is_cap
-            and any(toks[y].low.endswith(("’s", "'s")) for y in range(start_words, i))
-        ):
+        elif t.is_word and not t.is_cap and (possessed or _any_possessive(toks, start_words, i)):
+            possessed = True  # i only grows: a possessive seen stays before it
             # "said Clinton’s top foreign policy aide Jake Sullivan": lower-case
             # words after a possessive go on when a name follows them
             x = _lower_title_end(toks, i, stop, also_not=_SKIP_BACK)
@@ -627,8 +639,49 @@ def _org_kind(words: Sequence[str]) -> OrgKind:
     )
 
 
+#: classify's answers by the words of the phrase (see :func:`classify`); bounded
+_CLASSIFIED: dict[tuple[str, int], Phrase | None] = {}
+_CLASSIFIED_MAX = 8192
+_MISS = Phrase("", 0, 0)
+
+
 def classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None:
-    """Read the tokens ``[i, j)`` as a source phrase."""
+    """Read the tokens ``[i, j)`` as a source phrase.
+
+    The answer depends on nothing but the phrase's own characters: its tokens are
+    those the tokeniser finds in them (they start and end at token boundaries), and
+    every name and role is cut from them. So an answer is kept by those characters
+    and handed out again, moved to where the phrase now stands (a text names the
+    same few people over and over).
+    """
+    if not 0 <= i < j <= len(toks):
+        return _classify(text, toks, i, j)
+    start = toks[i].start
+    end = toks[j - 1].end
+    key = (text[start:end], j - i)
+    got = _CLASSIFIED.get(key, _MISS)
+    if got is _MISS:
+        got = _classify(text, toks, i, j)
+        if len(_CLASSIFIED) >= _CLASSIFIED_MAX:
+            _CLASSIFIED.clear()
+        _CLASSIFIED[key] = got
+        return got
+    if got is None or got.start == start:
+        return got
+    return Phrase(
+        got.kind,
+        start,
+        end,
+        got.name,
+        got.role,
+        got.mention_kind,
+        got.org_kind,
+        got.other_kind,
+    )
+
+
+def _classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None:
+    """:func:`classify` without its memory (the reference it is tested against)."""
     words = toks[i:j]
     if not words:
         return None
@@ -887,18 +940,26 @@ class Registry:
             if _close(rec.surname, sur):
                 found = rec
                 break
+        # a person found keeps its name, its place in the index and its surname in
+        # ``known`` unless renamed: only a new or renamed one is indexed again
+        named = True
         if found is None:
             found = self._new("person", name)
         elif len(words) > len(found.name.split()) and _close(found.surname, sur):
             if found.name not in found.aliases:
                 found.aliases.append(found.name)
             found.name = name
-        elif name != found.name and len(found.aliases) < _SCAN and name not in found.aliases:
-            found.aliases.append(name)
-        self._add_role(found, role)
+        else:
+            named = False
+            if name != found.name and len(found.aliases) < _SCAN and name not in found.aliases:
+                found.aliases.append(name)
+        if role:
+            self._add_role(found, role)
         found.last = pos
-        self._index_person(found)
-        self.known.update(a.lower() for a in found.aliases[-2:])
+        if named:
+            self._index_person(found)
+        if found.aliases:
+            self.known.update(a.lower() for a in found.aliases[-2:])
         return found
 
     def by_role(self, role: str, pos: int) -> EntityRec | None:

@@ -205,6 +205,30 @@ def _attributable(ctx: Context, a: int, b: int) -> tuple[EntityRec, tuple[int, i
 
 def _note_outside(ctx: Context, toks: list[Token], quotes: Sequence[Quote]) -> None:
     """Register the people named outside the quotes of one sentence."""
+    n = len(toks)
+    if not quotes:
+        if n:
+            people = note_people(ctx, toks, 0, n)
+            if people:
+                ctx.last_person = people[-1]
+        return
+    starts = [t.start for t in toks]
+    lo = 0
+    for q in [*quotes, None]:
+        stop = (toks[-1].end if toks else 0) if q is None else q.start
+        hi = bisect_left(starts, stop, lo)
+        if hi > lo:
+            people = note_people(ctx, toks, lo, hi)
+            if people:
+                ctx.last_person = people[-1]
+        lo = hi
+        if q is not None:
+            lo = bisect_left(starts, q.end, lo)
+
+
+def _note_outside_plain(ctx: Context, toks: list[Token], quotes: Sequence[Quote]) -> None:
+    """:func:`_note_outside` as a walk over every token (the reference it is tested
+    against)."""
     lo = 0
     n = len(toks)
     for q in [*quotes, None]:
