@@ -585,3 +585,8 @@ def test_headline_in_the_to_infinitive_style_announces() -> None:
         b = parse_report(head + body)
         acts[head] = [c.act.value for c in b.claims if c.cue is None]
     assert list(acts.values()) == [["announcement"], ["statement"], ["statement"]]
+
+
+def test_a_numbered_outlet_name_ends_the_phrase() -> None:
+    got = _claims(_doc("A senior aide speaking to Channel 9 said the plan was “dead on arrival.”"))
+    assert got == [("senior aide", "said", "the plan was “dead on arrival.”")]

@@ -384,6 +384,10 @@ def _subject_before(
             return (role[0], j)
     i = j
     steps = 0
+    # "Channel 9", "Fox 5": a number closing a name
+    numbered = j - 2 > lo and toks[j - 1].low.isdigit() and toks[j - 2].is_cap
+    if numbered:
+        i -= 1
     while i > lo and steps < 12:
         t = toks[i - 1]
         if _np_word(t) or (t.low in _CONNECTORS and i - 1 > lo and i < j and toks[i - 2].is_word):
@@ -399,7 +403,7 @@ def _subject_before(
         i += 1
     if i >= j:
         return None
-    head = toks[j - 1]
+    head = toks[j - 2] if numbered else toks[j - 1]
     if not (head.is_cap or head.low in ROLE_WORDS or head.low in GROUP_WORDS) and (
         head.low not in DOCUMENT_WORDS and head.low not in ORG_WORDS
     ):
