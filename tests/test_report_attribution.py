@@ -590,3 +590,8 @@ def test_headline_in_the_to_infinitive_style_announces() -> None:
 def test_a_numbered_outlet_name_ends_the_phrase() -> None:
     got = _claims(_doc("A senior aide speaking to Channel 9 said the plan was “dead on arrival.”"))
     assert got == [("senior aide", "said", "the plan was “dead on arrival.”")]
+
+
+def test_place_with_its_state_between_cue_and_that() -> None:
+    got = _claims(_doc("Lee told a rally in Salem, Oregon on Monday that the tax is “theft.”"))
+    assert got == [("Lee", "told", "the tax is “theft.”")]

@@ -829,6 +829,14 @@ def read_sentence(
                 while x < stop and (
                     (qidx[x] < 0 and toks[x].text not in {",", ".", ";", ":"})
                     or (qidx[x] >= 0 and qidx[x] in titles)
+                    # "in Salem, New Hampshire on Monday that": a place and its state
+                    or (
+                        toks[x].text == ","
+                        and x + 1 < stop
+                        and toks[x - 1].is_cap
+                        and toks[x + 1].is_cap
+                        and qidx[x + 1] < 0
+                    )
                 ):
                     if toks[x].low == "that" and qidx[x] < 0:
                         return (x + 1, x + 1) if x + 1 < n else None
