@@ -593,5 +593,5 @@ def test_a_numbered_outlet_name_ends_the_phrase() -> None:
 
 
 def test_place_with_its_state_between_cue_and_that() -> None:
-    got = _claims(_doc("Lee told a rally in Salem, Oregon on Monday that the tax is “theft.”"))
+    got = _claims(_doc("Lee told the crowd in Salem, Oregon on Monday that the tax is “theft.”"))
     assert got == [("Lee", "told", "the tax is “theft.”")]
