@@ -595,3 +595,8 @@ def test_a_numbered_outlet_name_ends_the_phrase() -> None:
 def test_place_with_its_state_between_cue_and_that() -> None:
     got = _claims(_doc("Lee told the crowd in Salem, Oregon on Monday that the tax is “theft.”"))
     assert got == [("Lee", "told", "the tax is “theft.”")]
+
+
+def test_content_ends_before_and_then_a_second_cue() -> None:
+    got = _claims(_doc('Lee called her a "weak witness," and then tweeted that she was "sad!"'))
+    assert got[0] == ("Lee", "called", 'her a "weak witness,"')

@@ -873,7 +873,16 @@ def read_sentence(
                 qidx[j] < 0
                 and low in {"and", "but"}
                 and j + 1 < n
-                and match_cue(toks, j + 1, beliefs=False) is not None
+                and (
+                    match_cue(toks, j + 1, beliefs=False) is not None
+                    # "... and then tweeted that", "and later told": an adverb between
+                    or (
+                        j + 2 < n
+                        and (toks[j + 1].low in _THEN_WORDS or toks[j + 1].low.endswith("ly"))
+                        and toks[j + 1].is_word
+                        and match_cue(toks, j + 2, beliefs=False) is not None
+                    )
+                )
             ):
                 return toks[j].start, [], j  # "noted X and underscored Y", "but argues"
             if (
@@ -1805,6 +1814,7 @@ _NOUN_FORMS = _words(
     concern concerns estimate estimates forecast forecasts praise criticism chant chants
     retort retorts tweet tweets post posts"""
 )
+_THEN_WORDS = _words("""then later also again even still subsequently""")
 _VERB_NEXT = _words("""to the a an his her their its these those our my your him them us me""")
 _NOUN_DETS = _words("""the a an his her their its this that these those our my your""")
 _TAIL_WORDS = _words(
