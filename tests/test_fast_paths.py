@@ -708,7 +708,9 @@ _PHRASE = "the following is attributable to"
 # the phrase with some letters upper-cased or cut short, among characters whose
 # lower case is longer ("İ") or ASCII ("\u212a", Kelvin) or depends on context ("Σ")
 _attribution_pieces = st.lists(
-    st.sampled_from([" ", "x", "İ", "\u212a", "Σ", "ß", "THE FOLLOWING "])
+    st.sampled_from(
+        [" ", "x", "İ", "\u212a", "Σ", "ß", "THE FOLLOWING ", "The below is attributable"]
+    )
     | st.tuples(st.integers(0, len(_PHRASE)), st.sets(st.integers(0, len(_PHRASE)))).map(
         lambda t: "".join(c.upper() if k in t[1] else c for k, c in enumerate(_PHRASE[: t[0]]))
     ),
@@ -719,7 +721,7 @@ _attribution_pieces = st.lists(
 @given(pieces=_attribution_pieces, a=st.integers(0, 4))
 def test_opens_attribution_matches_lower_casing_the_whole_line(pieces: list[str], a: int) -> None:
     text = "".join(pieces)
-    plain = text[a:].lower().startswith("the following is attribut")
+    plain = text[a:].lower().startswith(report.ATTRIBUTABLE)
     assert _opens_attribution(text, a) == plain
 
 

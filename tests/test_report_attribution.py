@@ -3,6 +3,8 @@ content boundaries), each as it is annotated in political news corpora."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from briefings.text import parse_report
 
 
@@ -600,3 +602,28 @@ def test_place_with_its_state_between_cue_and_that() -> None:
 def test_content_ends_before_and_then_a_second_cue() -> None:
     got = _claims(_doc('Lee called her a "weak witness," and then tweeted that she was "sad!"'))
     assert got[0] == ("Lee", "called", 'her a "weak witness,"')
+
+
+def test_readout_attributed_below_to_a_spokesperson() -> None:
+    text = (
+        "Deputy Secretary Lee’s Call with Foreign Minister Sato\n\n"
+        "Office of the Spokesperson\n\n"
+        "The below is attributable to Spokesperson Jane Roe:\u200e\n\n"
+        "Deputy Secretary Ann Lee spoke with Foreign Minister Ken Sato today to discuss "
+        "trade. The Deputy Secretary reaffirmed U.S. support for the new trade council, "
+        "and they discussed steps to open the port.\n"
+    )
+    b = parse_report(text, published=dt.date(2023, 5, 4))
+    assert b.held_on == dt.date(2023, 5, 4)
+    assert b.held_on_evidence is not None
+    assert b.held_on_evidence.text == "spoke with Foreign Minister Ken Sato today"
+    [claim] = b.claims
+    assert claim.text == "U.S. support for the new trade council"
+    assert claim.cue is not None
+    assert claim.cue.span.text == "reaffirmed"
+    assert claim.act.value == "assurance"
+    assert claim.said_on == dt.date(2023, 5, 4)
+    speaker = b.speaker(claim)
+    assert speaker is not None
+    assert speaker.name == "Ann Lee"
+    assert [b.entity(r.entity_id).name for r in claim.relayed_by] == ["Jane Roe"]

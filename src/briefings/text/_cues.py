@@ -180,6 +180,7 @@ SPEECH_VERBS: dict[str, SpeechAct] = {
     "herald": A.STATEMENT,
     "retaliate": A.ANSWER,
     "reason": A.EXPLANATION,
+    "reaffirm": A.ASSURANCE,  # "The Secretary reaffirmed U.S. support for ..."
 }
 
 BELIEF_VERBS: dict[str, SpeechAct] = {

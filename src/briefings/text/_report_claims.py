@@ -924,6 +924,19 @@ def read_sentence(
                 return toks[j].start, [], j
             if qidx[j] < 0 and toks[j].text == ";":
                 return toks[j].start, [], j
+            if (
+                qidx[j] < 0
+                and toks[j].text == ","
+                and j + 3 < n
+                and toks[j + 1].low == "and"
+                and toks[j + 2].low in {"they", "we"}
+                and toks[j + 3].is_word
+                and not toks[j + 3].is_cap
+                and qidx[j + 2] < 0
+                and qidx[j + 3] < 0
+            ):
+                # "reaffirmed support for X, and they discussed Y": a new clause
+                return toks[j].start, [], j
             if qidx[j] < 0 and toks[j].text == "," and j + 1 < n and qidx[j + 1] < 0:
                 nxt = toks[j + 1].low
                 if nxt in {"but", "while", "though", "although", "whereas"}:
@@ -1909,7 +1922,7 @@ _OBJECT_VERBS = _words(
     """accuse blame criticize criticise slam blast praise deny reject dismiss announce
     predict promise pledge vow demand urge confirm acknowledge admit praise attack cite
     propose reveal defend recommend ask describe express underscore underline emphasize
-    emphasise highlight stress"""
+    emphasise highlight stress reaffirm reiterate"""
 )
 
 

@@ -75,6 +75,20 @@ _BRIEFING_WORDS = (
     "press gaggle",
     "conference call",
 )
+# what a readout reports on ("Secretary Blinken spoke with ... today"): a call or a
+# meeting, dated in the same sentence
+_MEETING_WORDS = (
+    "spoke with",
+    "spoke by phone",
+    "spoke today",
+    "met with",
+    "met today",
+    "met virtually",
+    "telephone conversation",
+    "phone call",
+    "call with",
+    "held talks",
+)
 _DASH_SEPARATORS = (" — ", " – ", " - ", " -- ")
 
 
@@ -116,6 +130,32 @@ def find_held_on(
                         return t.value_start, (lo, t.end)
                     if t.end <= ks and ks - t.end <= 25:
                         return t.value_start, (t.start, ke)
+    return _meeting_date(text, body, times, starts, skip)
+
+
+def _meeting_date(
+    text: str,
+    body: Sequence[tuple[int, int]],
+    times: Sequence[TimeMatch],
+    starts: list[int],
+    skip: tuple[int, int] | None,
+) -> tuple[dt.date, tuple[int, int]] | None:
+    """A readout's date: the opening sentence's call or meeting and the date in that
+    sentence ("Secretary Blinken spoke with Prime Minister Hamdok today")."""
+    for a, b in body[:4]:
+        for s, e in sentences(text, a, b)[:2]:
+            low = text[s:e].lower()
+            hits = [(i, w) for w in _MEETING_WORDS if (i := low.find(w)) >= 0]
+            if not hits:
+                continue
+            i, word = min(hits)
+            ks, ke = s + i, s + i + len(word)
+            for t in times[bisect_left(starts, s) : bisect_left(starts, e)]:
+                if t.kind is not TimeKind.DATE or t.value_start is None:
+                    continue
+                if skip and skip[0] <= t.start < skip[1]:
+                    continue
+                return t.value_start, (min(ks, t.start), max(ke, t.end))
     return None
 
 

@@ -167,17 +167,26 @@ def _within(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return n >= 0 and pos < spans[n][1]
 
 
-_ATTRIBUTABLE = "the following is attribut"
+#: how a readout hands its words to a spokesperson ("The below is attributable to ...")
+ATTRIBUTABLE = (
+    "the following is attribut",
+    "the following are attribut",
+    "the below is attribut",
+    "the above is attribut",
+)
+_ATTRIBUTABLE_LEN = max(map(len, ATTRIBUTABLE))
+#: format marks that may trail a line's colon (left-to-right mark, zero-width space...)
+_INVISIBLE = "\u200e\u200f\u200b\u2060\ufeff"
 
 
 def _opens_attribution(text: str, a: int) -> bool:
-    """Whether ``text[a:].lower()`` starts with ``the following is attribut``.
+    """Whether ``text[a:].lower()`` starts with one of :data:`ATTRIBUTABLE`.
 
     Lower-casing maps each character on its own (no rule here depends on the
     next character) and never shortens, so the first characters decide: the
     whole paragraph is not copied and lower-cased for it.
     """
-    return text[a : a + len(_ATTRIBUTABLE)].lower().startswith(_ATTRIBUTABLE)
+    return text[a : a + _ATTRIBUTABLE_LEN].lower().startswith(ATTRIBUTABLE)
 
 
 def _attributable(ctx: Context, a: int, b: int) -> tuple[EntityRec, tuple[int, int]] | None:
@@ -186,8 +195,8 @@ def _attributable(ctx: Context, a: int, b: int) -> tuple[EntityRec, tuple[int, i
     if not _opens_attribution(ctx.text, a):
         return None
     line = ctx.text[a:b]
-    if not line.rstrip().endswith(":"):
-        return None
+    if not line.rstrip().rstrip(_INVISIBLE).rstrip().endswith(":"):
+        return None  # ("Price:" then a left-to-right mark, as some pages have it)
     low = line.lower()
     i = low.find(" to ")
     if i < 0:
