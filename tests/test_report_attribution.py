@@ -627,3 +627,14 @@ def test_readout_attributed_below_to_a_spokesperson() -> None:
     assert speaker is not None
     assert speaker.name == "Ann Lee"
     assert [b.entity(r.entity_id).name for r in claim.relayed_by] == ["Jane Roe"]
+
+
+def test_contracted_pronoun_subject() -> None:
+    b = parse_report(_doc("Ann Lee spoke first.", "Since then she’s said the port “must stay.”"))
+    [claim] = b.claims
+    assert claim.text == "the port “must stay.”"
+    speaker = b.speaker(claim)
+    assert speaker is not None
+    assert speaker.name == "Ann Lee"
+    assert claim.mention_id is not None
+    assert b.mention(claim.mention_id).span.text == "she"

@@ -30,6 +30,7 @@ from briefings.text._speakers import (
     Phrase,
     Registry,
     classify,
+    contracted_pronoun,
     phrase_after,
     relative_who,
     subject_before,
@@ -498,7 +499,7 @@ def read_sentence(
             m.kind == "verb"
             and not went_on
             and (
-                prev.endswith(("’s", "'s"))
+                (prev.endswith(("’s", "'s")) and not contracted_pronoun(prev))
                 or (
                     # "a snappy retort", "the Paris attacks", "a subsequent tweet": nouns
                     toks[m.i].low in _NOUN_FORMS

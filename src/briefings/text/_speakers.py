@@ -28,6 +28,18 @@ def _words(words: str) -> frozenset[str]:
 
 PRONOUNS = _words("""he she they it i we him her them his their its""")
 _SUBJECT_PRONOUNS = _words("""he she they it i we""")
+
+
+def contracted_pronoun(low: str) -> str:
+    """``he`` for ``he's`` / ``he’d``, ``they`` for ``they've``: a subject pronoun
+    with its auxiliary run on, else ``""``."""
+    for mark in ("'", "’"):
+        base, sep, rest = low.partition(mark)
+        if sep and base in _SUBJECT_PRONOUNS and rest in {"s", "ve", "d", "ll", "re", "m"}:
+            return base
+    return ""
+
+
 HONORIFICS = _words("""mr. mrs. ms. dr. prof. sen. rep. gov. gen. lt. col. adm. rev. amb. sir""")
 
 ROLE_WORDS = _words(
@@ -322,8 +334,8 @@ def _subject_before(
         if toks[c].text == "(" and c > lo:
             j = c
     last = toks[j - 1]
-    if last.low in _SUBJECT_PRONOUNS:
-        return (j - 1, j)
+    if last.low in _SUBJECT_PRONOUNS or contracted_pronoun(last.low):
+        return (j - 1, j)  # "he said", "he's said"
     if last.text in _DASHES and appositive:
         # "A former candidate -- John McCain, who lost in 2008 -- said": the name
         c = j - 1
@@ -692,6 +704,11 @@ def _classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None
     start, end = words[0].start, words[-1].end
     if len(words) == 1 and words[0].low in PRONOUNS:
         return Phrase("pronoun", start, end, name=words[0].low, mention_kind=MentionKind.PRONOUN)
+    if len(words) == 1 and (base := contracted_pronoun(words[0].low)):
+        # "he's said": the mention is the pronoun, without its auxiliary
+        return Phrase(
+            "pronoun", start, start + len(base), name=base, mention_kind=MentionKind.PRONOUN
+        )
     det = words[0].low in _DETERMINERS
     body = words[1:] if det else words
     if not body:
