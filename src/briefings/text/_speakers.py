@@ -684,10 +684,11 @@ def classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None:
         return got
     if got is None or got.start == start:
         return got
+    shift = start - got.start  # (a phrase may end short of its last token: "he's")
     return Phrase(
         got.kind,
         start,
-        end,
+        got.end + shift,
         got.name,
         got.role,
         got.mention_kind,
