@@ -638,3 +638,8 @@ def test_contracted_pronoun_subject() -> None:
     assert speaker.name == "Ann Lee"
     assert claim.mention_id is not None
     assert b.mention(claim.mention_id).span.text == "she"
+
+
+def test_place_and_state_then_a_comma_before_that() -> None:
+    got = _claims(_doc("Lee said Sunday in Madison, Wisconsin, that turnout “will help us.”"))
+    assert got == [("Lee", "said", "turnout “will help us.”")]

@@ -835,7 +835,7 @@ def read_sentence(
                         toks[x].text == ","
                         and x + 1 < stop
                         and toks[x - 1].is_cap
-                        and toks[x + 1].is_cap
+                        and (toks[x + 1].is_cap or toks[x + 1].low == "that")
                         and qidx[x + 1] < 0
                     )
                 ):
