@@ -643,3 +643,10 @@ def test_contracted_pronoun_subject() -> None:
 def test_place_and_state_then_a_comma_before_that() -> None:
     got = _claims(_doc("Lee said Sunday in Madison, Wisconsin, that turnout “will help us.”"))
     assert got == [("Lee", "said", "turnout “will help us.”")]
+
+
+def test_capital_cue_in_a_title_cased_line() -> None:
+    got = _claims(_doc("Jo Marsh Explained Why She Felt “Unseen” As A Child."))
+    assert got == [("Jo Marsh", "Explained", "Why She Felt “Unseen” As A Child")]
+    # in running text a capital word is not a cue
+    assert _claims(_doc("The band Stressed Out played “Ride” twice.")) == []

@@ -467,7 +467,13 @@ def read_sentence(
             and m.j < len(toks)
             and toks[m.j].is_cap
         )
-        if m.kind != "according" and not t.text[:1].islower() and not opening:
+        if (
+            m.kind != "according"
+            and not t.text[:1].islower()
+            and not opening
+            and not (m.i > 0 and m.kind == "verb" and _title_cased(toks) and toks[m.i - 1].is_cap)
+        ):
+            # (a capital cue in a title-cased line: "Jo Doe Explained Why She Left")
             k += 1
             continue
         prev = toks[m.i - 1].low if m.i > 0 else ""
@@ -1694,6 +1700,13 @@ def _source_familiar_with(
             rng = subject_before(toks, x, lo, appositive=False)
             return (rng[0], k) if rng is not None else None
     return None
+
+
+def _title_cased(toks: Sequence[Token]) -> bool:
+    """Whether a line is written in title case: five words or more, nearly all of
+    them capitalised but for small ones ("Jo Doe Asked Voters To “Think Again.”")."""
+    words = [t for t in toks if t.is_word and t.low not in _TITLE_SMALL]
+    return len(words) >= 5 and sum(t.is_cap for t in words) >= 0.9 * len(words)
 
 
 def _tighter_cue(text: str, toks: Sequence[Token], hits: list[_Hit], hn: int, at: int) -> int:
