@@ -650,3 +650,8 @@ def test_capital_cue_in_a_title_cased_line() -> None:
     assert got == [("Jo Marsh", "Explained", "Why She Felt “Unseen” As A Child")]
     # in running text a capital word is not a cue
     assert _claims(_doc("The band Stressed Out played “Ride” twice.")) == []
+
+
+def test_but_that_goes_on_with_the_same_cue() -> None:
+    got = _claims(_doc("Lee said the clerk erred, but that the rules were “unclear.”"))
+    assert got == [("Lee", "said", "the clerk erred, but that the rules were “unclear.”")]

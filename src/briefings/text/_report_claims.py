@@ -947,9 +947,13 @@ def read_sentence(
             if qidx[j] < 0 and toks[j].text == "," and j + 1 < n and qidx[j + 1] < 0:
                 nxt = toks[j + 1].low
                 if nxt in {"but", "while", "though", "although", "whereas"}:
-                    if nxt == "but" and _quote_goes_on(toks, j + 2, qidx):
+                    if nxt == "but" and (
+                        _quote_goes_on(toks, j + 2, qidx) or _low_at(toks, j + 2) == "that"
+                    ):
+                        # 'he had offers, but “the offers were ...”', 'said X, but that
+                        # Y': the same words go on
                         j += 1
-                        continue  # 'he had offers, but “the offers were ...”': the same words
+                        continue
                     return toks[j].start, [], j
                 if nxt in _FRAMING:
                     a2, b2 = _strip_span(text, toks[j + 1].start, e)
