@@ -23,13 +23,14 @@ from briefings.codecs.json import MODEL_DEPTH, _escape_surrogates, from_json, to
 from briefings.errors import LimitError
 from briefings.model import Briefing, BriefingKind, Claim, Document, OtherEntity, Relay, Span
 from briefings.strategies import briefings as gen_briefings
-from briefings.text import _report_claims, _transcript_claims, parse
+from briefings.text import _report_claims, _transcript_claims, parse, transcript
 from briefings.text._quotes import Quote, find_insertions
 from briefings.text._report_claims import _quote_index
 from briefings.text._report_extras import hedges_in, negations_in
 from briefings.text._sentences import Token, _keeps_period, tokens
 from briefings.text._transcript_claims import claim_spans, is_refusal, may_refuse
 from briefings.text._transcript_labels import _MAX_LABEL, HSPACE, label_colon
+from briefings.text._transcript_layout import split_lines
 from briefings.text.report import (
     _opens_attribution,
     _tokens_within,
@@ -602,3 +603,67 @@ def test_span_of_matches_the_validating_constructor(text: str, start: int, end: 
         )
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             got.start = 0  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------- transcript turns
+
+
+@given(
+    pieces=st.lists(
+        st.sampled_from(["a", "İ", "Σ", "ß", " ", "   ", "\xa0", "\n", "’", "Thanks", "?"]),
+        max_size=40,
+    ),
+    limit=st.integers(0, 12),
+)
+def test_low_within_matches_cleaning_the_whole_turn(pieces: list[str], limit: int) -> None:
+    s = "".join(pieces)
+    low = transcript._low(s)
+    assert transcript._low_within(s, limit) == (low if len(low) <= limit else None)
+
+
+_NOT_BLANK_PLAIN = re.compile(r"[^\s\u00a0\u2002\u2003\u2007\u2009\u202f\u3000]")
+
+
+def _split_lines_plain(text: str) -> list[tuple[int, int, int]]:
+    """``split_lines`` as it was: a search for the breaks, then one for each line's
+    first non-blank character."""
+    lines = []
+    i = 0
+    for m in re.finditer(r"\r\n|\r|\n", text):
+        j = m.start()
+        first = _NOT_BLANK_PLAIN.search(text, i, j)
+        lines.append((i, j, j if first is None else first.start()))
+        i = m.end()
+    first = _NOT_BLANK_PLAIN.search(text, i)
+    lines.append((i, len(text), len(text) if first is None else first.start()))
+    return lines
+
+
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [
+                "x",
+                "Q:",
+                " ",
+                "\t",
+                "\xa0",
+                "\u2007",
+                "\u3000",
+                "\x0b",
+                "\x0c",
+                "\x85",
+                "\u2028",
+                "\r",
+                "\n",
+                "\r\n",
+                "\n\r",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_split_lines_matches_the_two_searches(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    got = [(ln.start, ln.end, ln.first) for ln in split_lines(text)]
+    assert got == _split_lines_plain(text)

@@ -7,6 +7,7 @@ at each line start), so it is linear in the input.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import attrs
 
@@ -17,10 +18,10 @@ __all__: list[str] = []
 _TERMINAL = frozenset('.?!:"”’)]—–-')
 
 
-@attrs.frozen(kw_only=True)
-class Line:
+class Line(NamedTuple):
     """One line: ``[start, end)`` without its line break; ``first`` is the offset of
-    its first non-blank character (``end`` for a blank line)."""
+    its first non-blank character (``end`` for a blank line). A named tuple: a long
+    transcript has tens of thousands of lines."""
 
     start: int
     end: int
@@ -44,22 +45,21 @@ class FrontMatter:
     fields: dict[str, tuple[str, int, int]] = attrs.field(factory=dict)
 
 
-_BREAK = re.compile(r"\r\n|\r|\n")
 _GAP = re.compile("[" + "".join(sorted(HSPACE)) + "]{2,}")
-_NOT_BLANK = re.compile(r"[^\s\u00a0\u2002\u2003\u2007\u2009\u202f\u3000]")
+# one line: its blanks (white space but a line break: no-break spaces too), the rest
+# of it, and its break (none at the end of the text); no backtracking, as each part
+# stops where the next begins
+_LINE = re.compile(r"([^\S\r\n]*)[^\r\n]*(\r\n|\r|\n|)")
 
 
 def split_lines(text: str) -> list[Line]:
     """The lines of ``text`` (``\\n``, ``\\r\\n`` or ``\\r`` breaks)."""
     lines: list[Line] = []
-    i = 0
-    for m in _BREAK.finditer(text):
-        j = m.start()
-        first = _NOT_BLANK.search(text, i, j)
-        lines.append(Line(start=i, end=j, first=j if first is None else first.start()))
-        i = m.end()
-    first = _NOT_BLANK.search(text, i)
-    lines.append(Line(start=i, end=len(text), first=len(text) if first is None else first.start()))
+    for m in _LINE.finditer(text):
+        end, brk = m.span(2)
+        lines.append(Line(m.start(), end, m.end(1)))
+        if brk == end:
+            break  # the last line: the text ends there
     return lines
 
 
