@@ -29,7 +29,7 @@ from briefings.text._report_claims import _quote_index
 from briefings.text._report_extras import hedges_in, negations_in
 from briefings.text._sentences import Token, _keeps_period, tokens
 from briefings.text._transcript_claims import claim_spans, is_refusal, may_refuse
-from briefings.text._transcript_labels import _MAX_LABEL, HSPACE, label_colon
+from briefings.text._transcript_labels import _MAX_LABEL, HSPACE, Shapes, label_colon, match_label
 from briefings.text._transcript_layout import split_lines
 from briefings.text.report import (
     _opens_attribution,
@@ -667,3 +667,39 @@ def test_split_lines_matches_the_two_searches(pieces: list[str]) -> None:
     text = "".join(pieces)
     got = [(ln.start, ln.end, ln.first) for ln in split_lines(text)]
     assert got == _split_lines_plain(text)
+
+
+@given(
+    lines=st.lists(
+        st.lists(
+            st.sampled_from(
+                [
+                    "MS. PSAKI",
+                    "Ms. Psaki",
+                    "Q",
+                    "A",
+                    ":",
+                    ": ",
+                    " ",
+                    "  ",
+                    "(Reuters)",
+                    "SENIOR OFFICIAL 2",
+                    "Note",
+                    "On Ukraine",
+                    "“",
+                    "x",
+                ]
+            ),
+            max_size=6,
+        ).map("".join),
+        max_size=8,
+    ),
+    inline=st.booleans(),
+)
+def test_match_label_remembering_shapes_matches_reading_each_afresh(
+    lines: list[str], inline: bool
+) -> None:
+    shapes: Shapes = {}
+    for line in [*lines, *lines]:  # the second round reads every label from memory
+        got = match_label(line, 0, len(line), inline=inline, shapes=shapes)
+        assert got == match_label(line, 0, len(line), inline=inline)

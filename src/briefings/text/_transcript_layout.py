@@ -11,7 +11,14 @@ from typing import NamedTuple
 
 import attrs
 
-from briefings.text._transcript_labels import HSPACE, LabelHit, Side, match_label, side_of
+from briefings.text._transcript_labels import (
+    HSPACE,
+    LabelHit,
+    Shapes,
+    Side,
+    match_label,
+    side_of,
+)
 
 __all__: list[str] = []
 
@@ -122,12 +129,13 @@ def find_labels(text: str, lines: list[Line], start: int, end: int) -> list[Labe
     """
     para = paragraph_starts(text, lines)
     hits: list[LabelHit] = []
+    shapes: Shapes = {}
     for line in lines:
         if line.end <= start or line.start >= end or line.blank:
             continue
         limit = min(line.end, end)
         pos = max(line.first, start)
-        hit = match_label(text, pos, limit)
+        hit = match_label(text, pos, limit, shapes=shapes)
         # inside a paragraph (a wrapped line), only a label that says who it is
         if (
             hit is not None
@@ -147,7 +155,7 @@ def find_labels(text: str, lines: list[Line], start: int, end: int) -> list[Labe
                 break
             gi, j = m.start(), m.end()
             if j < limit and (j - gi >= 3 or _after_sentence(text, gi)):
-                inner = match_label(text, j, limit, inline=True)
+                inner = match_label(text, j, limit, inline=True, shapes=shapes)
                 if inner is not None and (j - gi >= 3 or side_of(inner.key) is not Side.UNKNOWN):
                     hits.append(inner)
                     i = max(inner.body, j + 1)
