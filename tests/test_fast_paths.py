@@ -29,6 +29,7 @@ from briefings.text._report_claims import _quote_index
 from briefings.text._report_extras import hedges_in, negations_in
 from briefings.text._sentences import Token, _keeps_period, tokens
 from briefings.text._transcript_claims import claim_spans, is_refusal, may_refuse
+from briefings.text._transcript_header import split_wide
 from briefings.text._transcript_labels import _MAX_LABEL, HSPACE, Shapes, label_colon, match_label
 from briefings.text._transcript_layout import split_lines
 from briefings.text.report import (
@@ -703,3 +704,52 @@ def test_match_label_remembering_shapes_matches_reading_each_afresh(
     for line in [*lines, *lines]:  # the second round reads every label from memory
         got = match_label(line, 0, len(line), inline=inline, shapes=shapes)
         assert got == match_label(line, 0, len(line), inline=inline)
+
+
+def _split_wide_plain(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``split_wide`` as it was: a walk over the characters."""
+    out: list[tuple[int, int]] = []
+    i = start
+    seg = start
+    while i < end:
+        c = text[i]
+        if c in "\r\n":
+            out.append((seg, i))
+            i += 1
+            seg = i
+            continue
+        if c in HSPACE:
+            j = i
+            while j < end and text[j] in HSPACE:
+                j += 1
+            if j - i >= 3:
+                out.append((seg, i))
+                seg = j
+            i = j
+            continue
+        i += 1
+    out.append((seg, end))
+    trimmed = []
+    for s0, e0 in out:
+        s, e = s0, e0
+        while s < e and (text[s] in HSPACE or text[s].isspace()):
+            s += 1
+        while e > s and (text[e - 1] in HSPACE or text[e - 1].isspace()):
+            e -= 1
+        if s < e:
+            trimmed.append((s, e))
+    return trimmed
+
+
+@given(
+    pieces=st.lists(
+        st.sampled_from(["x", "END", " ", "  ", "\t", "\xa0", "\u3000", "\r", "\n", "\x0b", "."]),
+        max_size=30,
+    ),
+    data=st.data(),
+)
+def test_split_wide_matches_the_character_walk(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    assert split_wide(text, a, b) == _split_wide_plain(text, a, b)
