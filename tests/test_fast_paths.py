@@ -39,13 +39,16 @@ from briefings.text import (
     _transcript_claims,
     parse,
     report,
+    transcript,
 )
 from briefings.text._quotes import Quote, find_insertions
 from briefings.text._report_claims import _quote_index, _quote_ranges
 from briefings.text._report_extras import hedges_in, negations_in
 from briefings.text._sentences import Token, _keeps_period, tokens
 from briefings.text._transcript_claims import claim_spans, is_refusal, may_refuse
-from briefings.text._transcript_labels import _MAX_LABEL, HSPACE, label_colon
+from briefings.text._transcript_header import split_wide
+from briefings.text._transcript_labels import _MAX_LABEL, HSPACE, Shapes, label_colon, match_label
+from briefings.text._transcript_layout import split_lines
 from briefings.text.report import (
     _opens_attribution,
     _tokens_within,
@@ -1000,3 +1003,152 @@ def test_span_of_matches_the_validating_constructor(text: str, start: int, end: 
         )
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             got.start = 0  # type: ignore[misc]
+
+
+# --------------------------------------------------------------------------- transcript turns
+
+
+@given(
+    pieces=st.lists(
+        st.sampled_from(["a", "İ", "Σ", "ß", " ", "   ", "\xa0", "\n", "’", "Thanks", "?"]),
+        max_size=40,
+    ),
+    limit=st.integers(0, 12),
+)
+def test_low_within_matches_cleaning_the_whole_turn(pieces: list[str], limit: int) -> None:
+    s = "".join(pieces)
+    low = transcript._low(s)
+    assert transcript._low_within(s, limit) == (low if len(low) <= limit else None)
+
+
+_NOT_BLANK_PLAIN = re.compile(r"[^\s\u00a0\u2002\u2003\u2007\u2009\u202f\u3000]")
+
+
+def _split_lines_plain(text: str) -> list[tuple[int, int, int]]:
+    """``split_lines`` as it was: a search for the breaks, then one for each line's
+    first non-blank character."""
+    lines = []
+    i = 0
+    for m in re.finditer(r"\r\n|\r|\n", text):
+        j = m.start()
+        first = _NOT_BLANK_PLAIN.search(text, i, j)
+        lines.append((i, j, j if first is None else first.start()))
+        i = m.end()
+    first = _NOT_BLANK_PLAIN.search(text, i)
+    lines.append((i, len(text), len(text) if first is None else first.start()))
+    return lines
+
+
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [
+                "x",
+                "Q:",
+                " ",
+                "\t",
+                "\xa0",
+                "\u2007",
+                "\u3000",
+                "\x0b",
+                "\x0c",
+                "\x85",
+                "\u2028",
+                "\r",
+                "\n",
+                "\r\n",
+                "\n\r",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_split_lines_matches_the_two_searches(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    got = [(ln.start, ln.end, ln.first) for ln in split_lines(text)]
+    assert got == _split_lines_plain(text)
+
+
+@given(
+    lines=st.lists(
+        st.lists(
+            st.sampled_from(
+                [
+                    "MS. PSAKI",
+                    "Ms. Psaki",
+                    "Q",
+                    "A",
+                    ":",
+                    ": ",
+                    " ",
+                    "  ",
+                    "(Reuters)",
+                    "SENIOR OFFICIAL 2",
+                    "Note",
+                    "On Ukraine",
+                    "“",
+                    "x",
+                ]
+            ),
+            max_size=6,
+        ).map("".join),
+        max_size=8,
+    ),
+    inline=st.booleans(),
+)
+def test_match_label_remembering_shapes_matches_reading_each_afresh(
+    lines: list[str], inline: bool
+) -> None:
+    shapes: Shapes = {}
+    for line in [*lines, *lines]:  # the second round reads every label from memory
+        got = match_label(line, 0, len(line), inline=inline, shapes=shapes)
+        assert got == match_label(line, 0, len(line), inline=inline)
+
+
+def _split_wide_plain(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``split_wide`` as it was: a walk over the characters."""
+    out: list[tuple[int, int]] = []
+    i = start
+    seg = start
+    while i < end:
+        c = text[i]
+        if c in "\r\n":
+            out.append((seg, i))
+            i += 1
+            seg = i
+            continue
+        if c in HSPACE:
+            j = i
+            while j < end and text[j] in HSPACE:
+                j += 1
+            if j - i >= 3:
+                out.append((seg, i))
+                seg = j
+            i = j
+            continue
+        i += 1
+    out.append((seg, end))
+    trimmed = []
+    for s0, e0 in out:
+        s, e = s0, e0
+        while s < e and (text[s] in HSPACE or text[s].isspace()):
+            s += 1
+        while e > s and (text[e - 1] in HSPACE or text[e - 1].isspace()):
+            e -= 1
+        if s < e:
+            trimmed.append((s, e))
+    return trimmed
+
+
+@given(
+    pieces=st.lists(
+        st.sampled_from(["x", "END", " ", "  ", "\t", "\xa0", "\u3000", "\r", "\n", "\x0b", "."]),
+        max_size=30,
+    ),
+    data=st.data(),
+)
+def test_split_wide_matches_the_character_walk(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    assert split_wide(text, a, b) == _split_wide_plain(text, a, b)

@@ -291,28 +291,18 @@ def clean(s: str) -> str:
     return " ".join(s.replace("\xa0", " ").split())
 
 
+# a line break, or a whole run of three or more blanks (a run is read from its first
+# blank: a shorter run fails at once, one character a time, with no backtracking)
+_WIDE_CUT = re.compile("[\r\n]|[" + "".join(sorted(HSPACE)) + "]{3,}")
+
+
 def split_wide(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``text[start:end]`` cut at line breaks and at runs of three or more spaces."""
     out: list[tuple[int, int]] = []
-    i = start
     seg = start
-    while i < end:
-        c = text[i]
-        if c in "\r\n":
-            out.append((seg, i))
-            i += 1
-            seg = i
-            continue
-        if c in HSPACE:
-            j = i
-            while j < end and text[j] in HSPACE:
-                j += 1
-            if j - i >= 3:
-                out.append((seg, i))
-                seg = j
-            i = j
-            continue
-        i += 1
+    for m in _WIDE_CUT.finditer(text, start, end):
+        out.append((seg, m.start()))
+        seg = m.end()
     out.append((seg, end))
     trimmed = []
     for s0, e0 in out:

@@ -229,11 +229,30 @@ def label_colon(text: str, i: int, n: int) -> int:
     return j
 
 
-def match_label(text: str, i: int, limit: int, *, inline: bool = False) -> LabelHit | None:
+#: what :func:`match_label` learnt of a label's words: their shape and grouping key
+Shapes = dict[str, tuple[str | None, str]]
+
+
+def _shape_and_key(base: str, shapes: Shapes | None) -> tuple[str | None, str]:
+    """``(_shape(base), normalise(base))`` (the key only for a label shape), kept in
+    ``shapes``: a transcript prints the same few labels hundreds of times."""
+    got = None if shapes is None else shapes.get(base)
+    if got is None:
+        shape = _shape(base)
+        got = (shape, "" if shape is None else normalise(base))
+        if shapes is not None:
+            shapes[base] = got
+    return got
+
+
+def match_label(
+    text: str, i: int, limit: int, *, inline: bool = False, shapes: Shapes | None = None
+) -> LabelHit | None:
     """The label starting at ``text[i]``, if there is one before ``limit`` (the line end).
 
     ``inline`` asks for the stricter rules of a label in the middle of a line (turns
-    run together on one line): only upper-case labels and bare ``Q``.
+    run together on one line): only upper-case labels and bare ``Q``. ``shapes``
+    keeps what was learnt of the labels' words across the calls for one text.
     """
     n = min(limit, len(text))
     if i >= n:
@@ -278,7 +297,7 @@ def match_label(text: str, i: int, limit: int, *, inline: bool = False) -> Label
     if parts is None:
         return None
     base, note = parts
-    shape = _shape(base)
+    shape, key = _shape_and_key(base, shapes)
     if shape is None or (inline and shape != "caps"):
         return None
     body = _skip_hspace(text, after, n)
@@ -289,7 +308,7 @@ def match_label(text: str, i: int, limit: int, *, inline: bool = False) -> Label
         end=end,
         body=body,
         text=printed,
-        key=normalise(base),
+        key=key,
         note=note or None,
         mixed=shape == "mixed",
     )

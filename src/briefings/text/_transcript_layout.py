@@ -7,20 +7,28 @@ at each line start), so it is linear in the input.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import attrs
 
-from briefings.text._transcript_labels import HSPACE, LabelHit, Side, match_label, side_of
+from briefings.text._transcript_labels import (
+    HSPACE,
+    LabelHit,
+    Shapes,
+    Side,
+    match_label,
+    side_of,
+)
 
 __all__: list[str] = []
 
 _TERMINAL = frozenset('.?!:"”’)]—–-')
 
 
-@attrs.frozen(kw_only=True)
-class Line:
+class Line(NamedTuple):
     """One line: ``[start, end)`` without its line break; ``first`` is the offset of
-    its first non-blank character (``end`` for a blank line)."""
+    its first non-blank character (``end`` for a blank line). A named tuple: a long
+    transcript has tens of thousands of lines."""
 
     start: int
     end: int
@@ -44,22 +52,21 @@ class FrontMatter:
     fields: dict[str, tuple[str, int, int]] = attrs.field(factory=dict)
 
 
-_BREAK = re.compile(r"\r\n|\r|\n")
 _GAP = re.compile("[" + "".join(sorted(HSPACE)) + "]{2,}")
-_NOT_BLANK = re.compile(r"[^\s\u00a0\u2002\u2003\u2007\u2009\u202f\u3000]")
+# one line: its blanks (white space but a line break: no-break spaces too), the rest
+# of it, and its break (none at the end of the text); no backtracking, as each part
+# stops where the next begins
+_LINE = re.compile(r"([^\S\r\n]*)[^\r\n]*(\r\n|\r|\n|)")
 
 
 def split_lines(text: str) -> list[Line]:
     """The lines of ``text`` (``\\n``, ``\\r\\n`` or ``\\r`` breaks)."""
     lines: list[Line] = []
-    i = 0
-    for m in _BREAK.finditer(text):
-        j = m.start()
-        first = _NOT_BLANK.search(text, i, j)
-        lines.append(Line(start=i, end=j, first=j if first is None else first.start()))
-        i = m.end()
-    first = _NOT_BLANK.search(text, i)
-    lines.append(Line(start=i, end=len(text), first=len(text) if first is None else first.start()))
+    for m in _LINE.finditer(text):
+        end, brk = m.span(2)
+        lines.append(Line(m.start(), end, m.end(1)))
+        if brk == end:
+            break  # the last line: the text ends there
     return lines
 
 
@@ -122,12 +129,13 @@ def find_labels(text: str, lines: list[Line], start: int, end: int) -> list[Labe
     """
     para = paragraph_starts(text, lines)
     hits: list[LabelHit] = []
+    shapes: Shapes = {}
     for line in lines:
         if line.end <= start or line.start >= end or line.blank:
             continue
         limit = min(line.end, end)
         pos = max(line.first, start)
-        hit = match_label(text, pos, limit)
+        hit = match_label(text, pos, limit, shapes=shapes)
         # inside a paragraph (a wrapped line), only a label that says who it is
         if (
             hit is not None
@@ -147,7 +155,7 @@ def find_labels(text: str, lines: list[Line], start: int, end: int) -> list[Labe
                 break
             gi, j = m.start(), m.end()
             if j < limit and (j - gi >= 3 or _after_sentence(text, gi)):
-                inner = match_label(text, j, limit, inline=True)
+                inner = match_label(text, j, limit, inline=True, shapes=shapes)
                 if inner is not None and (j - gi >= 3 or side_of(inner.key) is not Side.UNKNOWN):
                     hits.append(inner)
                     i = max(inner.body, j + 1)

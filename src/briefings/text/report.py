@@ -439,8 +439,6 @@ def _parts(
         if n not in ids:
             continue
         a, b = rc.content
-        parts = tuple(Span.of(text, x, y) for x, y in rc.parts)
-        quotes = tuple(Span.of(text, x, y) for x, y in rc.quotes if y > x)
         ins: list[Insertion] = []
         for x, y in rc.quotes:
             for i0, i1, kind in find_insertions(text, x, y):
@@ -450,9 +448,11 @@ def _parts(
                         kind=InsertionKind.BRACKET if kind == "bracket" else InsertionKind.ELLIPSIS,
                     )
                 )
-        pieces = rc.parts or [rc.content]
-        negs = [s for x, y in pieces for s in negations_in(text, x, y)]
-        hedges = [s for x, y in pieces for s in hedges_in(text, x, y)]
+        if rc.parts:
+            negs = [s for x, y in rc.parts for s in negations_in(text, x, y)]
+            hedges = [s for x, y in rc.parts for s in hedges_in(text, x, y)]
+        else:  # one piece: its own lists
+            negs, hedges = negations_in(text, a, b), hedges_in(text, a, b)
         said_on, said_time = _said_on(rc, times, time_objs, time_starts)
         spk = rc.speaker.id if rc.speaker else None
         if said_on is None and spk is not None and spk in prev_said:
@@ -468,7 +468,7 @@ def _parts(
             cue = Cue(
                 span=Span.of(text, rc.cue[0], rc.cue[1]),
                 lemma=rc.lemma,
-                parts=tuple(Span.of(text, x, y) for x, y in rc.cue_parts),
+                parts=_spans(text, rc.cue_parts),
             )
         claims.append(
             Claim(
@@ -479,22 +479,22 @@ def _parts(
                 act=rc.act,
                 form=rc.form,
                 content=Span.of(text, a, b),
-                content_parts=parts,
-                quotes=quotes,
+                content_parts=_spans(text, rc.parts),
+                quotes=_spans(text, [(x, y) for x, y in rc.quotes if y > x]),
                 insertions=tuple(ins),
                 polarity=Polarity.NEGATIVE if negs else Polarity.POSITIVE,
-                negations=tuple(Span.of(text, x, y) for x, y in negs),
-                hedges=tuple(Span.of(text, x, y) for x, y in hedges),
+                negations=_spans(text, negs),
+                hedges=_spans(text, hedges),
                 said_on=said_on,
                 said_on_time_id=said_time,
                 addressee=Span.of(text, *rc.addressee) if rc.addressee else None,
                 addressee_id=rc.addressee_entity.id if rc.addressee_entity else None,
                 in_response_to=Span.of(text, *rc.in_response_to) if rc.in_response_to else None,
                 relayed_by=tuple(
-                    Relay(entity_id=ent.id, span=Span.of(text, x, y)) for ent, (x, y) in rc.relays
+                    [Relay(entity_id=ent.id, span=Span.of(text, x, y)) for ent, (x, y) in rc.relays]
                 ),
                 parent_id=ids[rc.parent] if rc.parent is not None else None,
-                framing=tuple(Span.of(text, x, y) for x, y in rc.framing),
+                framing=_spans(text, rc.framing),
                 evidence="continuation" if rc.continuation else "",
             )
         )
@@ -527,6 +527,11 @@ def _parts(
         orgs=orgs,
         others=others,
     )
+
+
+def _spans(text: str, pairs: Sequence[tuple[int, int]]) -> tuple[Span, ...]:
+    """The spans of ``text`` at ``pairs`` (most lists of a claim are empty)."""
+    return tuple([Span.of(text, x, y) for x, y in pairs]) if pairs else ()
 
 
 def _said_on(

@@ -117,9 +117,22 @@ def _low(s: str) -> str:
     return clean(s).lower().replace("’", "'")
 
 
-def _channel_check(s: str) -> bool:
+def _low_within(s: str, limit: int) -> str | None:
+    """``_low(s)`` when it has at most ``limit`` characters, else None.
+
+    A long turn is not cleaned whole to learn that it is long: the cleaned, lower-
+    cased start of ``s`` is the start of ``_low(s)`` (lower-casing never shortens a
+    character), so when it is already too long, so is the whole.
+    """
+    if len(s) > 2 * limit and len(_low(s[: 2 * limit])) > limit:
+        return None
     low = _low(s)
-    return len(low) <= 150 and any(
+    return low if len(low) <= limit else None
+
+
+def _channel_check(s: str) -> bool:
+    low = _low_within(s, 150)
+    return low is not None and any(
         p in low for p in ("hear me", "hear us", "hear you", "you there?", "are you there")
     )
 
@@ -134,8 +147,8 @@ _COURTESY = _wordset(
 
 def _courtesy(s: str) -> bool:
     """Whether a press turn is only thanks, greetings or assent ("Thanks, Ned.")."""
-    low = _low(s)
-    if "?" in low or len(low) > 60:
+    low = _low_within(s, 60)
+    if low is None or "?" in low:
         return False
     words = [w.strip('.,!;:-–—()"“”') for w in clean(s).replace("’", "'").split()]
     words = [w for w in words if w]
@@ -256,8 +269,8 @@ _HANDOVER = (
 def _handover(s: str) -> bool:
     """An official thanking the last speaker and passing the floor on ("Thanks so much.
     Let's try to limit our follow-ups ...", "Thank you. We will go to Luke next.")."""
-    low = _low(s)
-    if len(low) > 400 or not low.startswith(("thank", "great", "okay", "ok,", "all right")):
+    low = _low_within(s, 400)
+    if low is None or not low.startswith(("thank", "great", "okay", "ok,", "all right")):
         return False
     return any(p in low for p in _HANDOVER)
 
