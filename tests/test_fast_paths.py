@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -332,7 +333,15 @@ def test_classify_remembers_only_what_the_words_decide(
     moved = pad + " " + text
     mtoks = tokens(moved, len(pad) + 1, len(moved))
     again = _speakers.classify(moved, mtoks, i, j)
-    assert again == _speakers._classify(moved, mtoks, i, j)
+    plain = _speakers._classify(moved, mtoks, i, j)
+    assert again == plain
+    # the words-only answer: the same phrase but for where it stands
+    words_only = _speakers.classify_words(moved, mtoks, i, j)
+    if plain is None:
+        assert words_only is None
+    else:
+        assert words_only is not None
+        assert attrs.evolve(words_only, start=plain.start, end=plain.end) == plain
 
 
 class _Everything(frozenset[str]):
