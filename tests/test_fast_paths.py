@@ -587,6 +587,16 @@ def test_registry_person_matches_the_plain_one(calls: list[tuple[str, str]]) -> 
     assert fast._by_role == plain._by_role
 
 
+def test_classify_keeps_no_long_phrase() -> None:
+    # the kept answers are bounded in number and in size: a huge token is not kept
+    text = "said " + "X" * 5000
+    toks = tokens(text, 0, len(text))
+    _speakers._CLASSIFIED.clear()
+    got = _speakers.classify(text, toks, 1, 2)
+    assert got == _speakers._classify(text, toks, 1, 2)
+    assert not _speakers._CLASSIFIED
+
+
 # --------------------------------------------------------------------------- codec
 
 

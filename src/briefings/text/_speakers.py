@@ -580,6 +580,7 @@ def _org_kind(words: Sequence[str]) -> OrgKind:
 #: classify's answers by the words of the phrase (see :func:`classify`); bounded
 _CLASSIFIED: dict[tuple[str, int], Phrase | None] = {}
 _CLASSIFIED_MAX = 8192
+_CLASSIFIED_LONGEST = 120  # characters; a longer phrase is classified afresh
 _MISS = Phrase("", 0, 0)
 
 
@@ -616,7 +617,10 @@ def classify_words(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase |
     place's (for a reader that looks at the words only)."""
     if not 0 <= i < j <= len(toks):
         return _classify(text, toks, i, j)
-    key = (text[toks[i].start : toks[j - 1].end], j - i)
+    start, end = toks[i].start, toks[j - 1].end
+    if end - start > _CLASSIFIED_LONGEST:
+        return _classify(text, toks, i, j)  # not kept: the memory stays small
+    key = (text[start:end], j - i)
     got = _CLASSIFIED.get(key, _MISS)
     if got is _MISS:
         got = _classify(text, toks, i, j)
