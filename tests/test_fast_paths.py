@@ -357,7 +357,15 @@ def test_classify_remembers_only_what_the_words_decide(
     moved = pad + " " + text
     mtoks = tokens(moved, len(pad) + 1, len(moved))
     again = _speakers.classify(moved, mtoks, i, j)
-    assert again == _speakers._classify(moved, mtoks, i, j)
+    plain = _speakers._classify(moved, mtoks, i, j)
+    assert again == plain
+    # the words-only answer: the same phrase but for where it stands
+    words_only = _speakers.classify_words(moved, mtoks, i, j)
+    if plain is None:
+        assert words_only is None
+    else:
+        assert words_only is not None
+        assert attrs.evolve(words_only, start=plain.start, end=plain.end) == plain
 
 
 class _Everything(frozenset[str]):
@@ -601,6 +609,16 @@ def test_registry_person_matches_the_plain_one(calls: list[tuple[str, str]]) -> 
     assert fast.known == plain.known
     assert fast._by_surname == plain._by_surname
     assert fast._by_role == plain._by_role
+
+
+def test_classify_keeps_no_long_phrase() -> None:
+    # the kept answers are bounded in number and in size: a huge token is not kept
+    text = "said " + "X" * 5000
+    toks = tokens(text, 0, len(text))
+    _speakers._CLASSIFIED.clear()
+    got = _speakers.classify(text, toks, 1, 2)
+    assert got == _speakers._classify(text, toks, 1, 2)
+    assert not _speakers._CLASSIFIED
 
 
 # --------------------------------------------------------------------------- codec

@@ -30,6 +30,7 @@ from briefings.text._speakers import (
     Phrase,
     Registry,
     classify,
+    classify_words,
     contracted_pronoun,
     phrase_after,
     relative_who,
@@ -250,7 +251,7 @@ def note_people(ctx: Context, toks: Sequence[Token], lo: int, hi: int) -> list[E
             k = b
             continue  # one unknown capitalised word: not a person to note
         if b > k:
-            ph = classify(text, toks, a, b)
+            ph = classify_words(text, toks, a, b)  # its start and end are not used
             if (
                 ph is not None
                 and ph.kind == "person"

@@ -658,6 +658,7 @@ def _org_kind(words: Sequence[str]) -> OrgKind:
 #: classify's answers by the words of the phrase (see :func:`classify`); bounded
 _CLASSIFIED: dict[tuple[str, int], Phrase | None] = {}
 _CLASSIFIED_MAX = 8192
+_CLASSIFIED_LONGEST = 120  # characters; a longer phrase is classified afresh
 _MISS = Phrase("", 0, 0)
 
 
@@ -670,19 +671,11 @@ def classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None:
     and handed out again, moved to where the phrase now stands (a text names the
     same few people over and over).
     """
-    if not 0 <= i < j <= len(toks):
-        return _classify(text, toks, i, j)
-    start = toks[i].start
-    end = toks[j - 1].end
-    key = (text[start:end], j - i)
-    got = _CLASSIFIED.get(key, _MISS)
-    if got is _MISS:
-        got = _classify(text, toks, i, j)
-        if len(_CLASSIFIED) >= _CLASSIFIED_MAX:
-            _CLASSIFIED.clear()
-        _CLASSIFIED[key] = got
+    got = classify_words(text, toks, i, j)
+    if got is None or not 0 <= i < j <= len(toks):
         return got
-    if got is None or got.start == start:
+    start = toks[i].start
+    if got.start == start:
         return got
     shift = start - got.start  # (a phrase may end short of its last token: "he's")
     return Phrase(
@@ -695,6 +688,25 @@ def classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None:
         got.org_kind,
         got.other_kind,
     )
+
+
+def classify_words(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None:
+    """:func:`classify`, but the phrase as first read from the same characters: its
+    kinds, name and role are this phrase's, its ``start`` and ``end`` may be another
+    place's (for a reader that looks at the words only)."""
+    if not 0 <= i < j <= len(toks):
+        return _classify(text, toks, i, j)
+    start, end = toks[i].start, toks[j - 1].end
+    if end - start > _CLASSIFIED_LONGEST:
+        return _classify(text, toks, i, j)  # not kept: the memory stays small
+    key = (text[start:end], j - i)
+    got = _CLASSIFIED.get(key, _MISS)
+    if got is _MISS:
+        got = _classify(text, toks, i, j)
+        if len(_CLASSIFIED) >= _CLASSIFIED_MAX:
+            _CLASSIFIED.clear()
+        _CLASSIFIED[key] = got
+    return got
 
 
 def _classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None:
