@@ -436,6 +436,7 @@ def read_sentence(
 
     # 1. cues with their subjects
     hits: list[_Hit] = []
+    title_cased: bool | None = None  # (worked out once, when a capital cue needs it)
     # the tokens that can start a cue, visited in order; a cue found is stepped over
     cands = [x for x, w in enumerate(lows) if w in cue_words] if cue_words else []
     ci = 0
@@ -472,7 +473,14 @@ def read_sentence(
             m.kind != "according"
             and not t.text[:1].islower()
             and not opening
-            and not (m.i > 0 and m.kind == "verb" and _title_cased(toks) and toks[m.i - 1].is_cap)
+            and not (
+                m.i > 0
+                and m.kind == "verb"
+                and toks[m.i - 1].is_cap
+                and (
+                    title_cased if title_cased is not None else (title_cased := _title_cased(toks))
+                )
+            )
         ):
             # (a capital cue in a title-cased line: "Jo Doe Explained Why She Left")
             k += 1
