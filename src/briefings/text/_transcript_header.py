@@ -178,8 +178,10 @@ _ROLE_WORDS = _wordset(
 def is_place_line(s: str) -> bool:
     """A short line of capitalised words with no sentence end: a place or venue."""
     t = s.strip(" \xa0")
+    if len(t) > 70:
+        return False  # (before splitting a long line into words)
     words = t.split()
-    if not words or len(t) > 70 or len(words) > 9 or t.endswith(("?", "!", ":", ";")):
+    if not words or len(words) > 9 or t.endswith(("?", "!", ":", ";")):
         return False
     if t.endswith(".") and not t.endswith(("D.C.", "St.", "Ave.")):
         return False
