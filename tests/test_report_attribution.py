@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from briefings.text import parse_report
+from briefings.text._sentences import tokens
+from briefings.text._speakers import classify
 
 
 def _claims(text: str) -> list[tuple[str, str, str]]:
@@ -655,3 +657,22 @@ def test_capital_cue_in_a_title_cased_line() -> None:
 def test_but_that_goes_on_with_the_same_cue() -> None:
     got = _claims(_doc("Lee said the clerk erred, but that the staff were never warned."))
     assert got == [("Lee", "said", "the clerk erred, but that the staff were never warned")]
+
+
+def test_a_day_between_subject_and_verb_is_not_the_speaker() -> None:
+    for line in (
+        "Ann Lee on Monday said the port would reopen.",
+        "Ann Lee later Thursday told reporters the port would reopen.",
+        "Ann Lee Monday night said the port would reopen.",
+    ):
+        b = parse_report(_doc(line))
+        assert [b.speaker(c).name for c in b.claims] == ["Ann Lee"], line  # type: ignore[union-attr]
+
+
+def test_a_day_alone_is_never_a_person() -> None:
+    for words in ("Thursday", "Super Tuesday"):
+        assert classify(words, tokens(words, 0, len(words)), 0, len(words.split())) is None
+    text = "a survey released Wednesday"
+    ph = classify(text, tokens(text, 0, len(text)), 0, 4)
+    assert ph is not None
+    assert ph.kind != "person"

@@ -222,6 +222,9 @@ _TIME_HEADS = _words(
     """week month year weekend morning night monday tuesday wednesday thursday friday
     saturday sunday"""
 )
+_WEEKDAYS = _words("""monday tuesday wednesday thursday friday saturday sunday""")
+_DAY_PARTS = _words("""morning afternoon evening night""")
+_DAY_LEADS = _words("""on last this next later earlier late early that""")
 # prepositions of an adverbial between a subject and its verb ("Trump at the time said")
 _ADVERBIAL_PREPS = _words("""at in during on over throughout within""")
 
@@ -234,6 +237,16 @@ def subject_before(
     ``appositive``, ``Smith, a professor at Yale, said`` gives ``Smith``; an
     adverbial in between is stepped over (``Trump at the time said``)."""
     j = k
+    # "Priebus on Thursday said", "Lee later Monday told", "Lee Monday night said":
+    # a day between the subject and its verb is a time, not a name
+    x = j
+    if x - 2 > lo and toks[x - 1].low in _DAY_PARTS and toks[x - 2].low in _WEEKDAYS:
+        x -= 1
+    if x - 1 > lo and toks[x - 1].low in _WEEKDAYS:
+        x -= 1
+        if x - 1 > lo and toks[x - 1].low in _DAY_LEADS:
+            x -= 1
+        j = x
     if j - 1 > lo and toks[j - 1].low in _TIME_HEADS and not toks[j - 1].is_cap:
         j -= 1
         if j - 1 > lo and toks[j - 1].low in {"last", "this", "next", "that"}:
@@ -241,6 +254,9 @@ def subject_before(
         else:
             j = k
     found = _subject_before(toks, j, lo, appositive=appositive)
+    if found is None and j != k:
+        # "a survey released Wednesday found": the day ends a longer phrase
+        found = _subject_before(toks, k, lo, appositive=appositive)
     if (
         found is not None
         and found[0] - 2 > lo
@@ -829,6 +845,13 @@ def _classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None
     ):
         # an acronym: an organisation
         return Phrase("org", start, end, name=name_toks[0].text, org_kind=_org_kind(low))
+    if name_toks and all(t.low in _WEEKDAYS or t.low == "super" for t in name_toks):
+        # "Thursday", "Super Tuesday": a day, not a person; "a survey released
+        # Wednesday" is the survey
+        cut = j - len(name_toks)
+        while cut > i and toks[cut - 1].low in _DAY_LEADS | {"released", "published", "issued"}:
+            cut -= 1
+        return _classify(text, toks, i, cut) if cut > i else None
     if name_toks:
         name = text[name_toks[0].start : name_toks[-1].end].removesuffix("’s").removesuffix("'s")
         role = " ".join(t.text for t in role_toks if t.low not in HONORIFICS).strip()
