@@ -676,3 +676,11 @@ def test_a_day_alone_is_never_a_person() -> None:
     ph = classify(text, tokens(text, 0, len(text)), 0, 4)
     assert ph is not None
     assert ph.kind != "person"
+
+
+def test_capitalised_groups_and_function_words_are_not_people() -> None:
+    b = parse_report(_doc("Republicans said the bill “goes too far.” Several said it was late."))
+    assert [p.name for p in b.people] == []
+    assert sorted(o.name for o in b.others) == ["Republicans", "Several"]
+    assert len(b.claims) == 2
+    assert classify("Even", tokens("Even", 0, 4), 0, 1) is None

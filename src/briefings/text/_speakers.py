@@ -188,6 +188,13 @@ _GENERIC_DET = _words(
 )
 _CLAUSE_OPENERS = _words("""and but that while though because""")
 _CONNECTORS = _words("""of to for at in on""")
+# capitalised at a sentence's start, never a name on their own
+_FUNCTION_WORDS = _words("""you we i to even just such only not what why how either neither""")
+_QUANTIFIERS = _words(
+    """another one anyone everyone someone somebody nobody anybody everybody none other
+    others few several both all each every"""
+)
+_PLURAL_QUANTIFIERS = _words("""everyone everybody others few several both all""")
 _AFTER_DET = _words("""one another some several two three four many""")
 _DETERMINERS = _words("""the a an this that these those""")
 # set differences used in loops, computed once
@@ -785,7 +792,8 @@ def _classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None
             mention_kind=MentionKind.OTHER,
             other_kind=OtherKind.GROUP,
         )
-    if head in GROUP_WORDS and not body[-1].is_cap:
+    if head in GROUP_WORDS and (not body[-1].is_cap or _bare(body[-1].low) == head):
+        # ("Republicans said", "Critics say": capitalised at the start of a sentence)
         kind = OtherKind.ANONYMOUS if head in ANONYMOUS_WORDS else OtherKind.GROUP
         return Phrase(
             "group",
@@ -845,6 +853,20 @@ def _classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None
     ):
         # an acronym: an organisation
         return Phrase("org", start, end, name=name_toks[0].text, org_kind=_org_kind(low))
+    if len(name_toks) == 1 and not role_toks:
+        low0 = name_toks[0].low
+        if low0 in _FUNCTION_WORDS:
+            return None  # "You", "Even", "Why": a capitalised word, not a name
+        if low0 in _QUANTIFIERS:
+            # "Several said", "Another wrote", "Someone called it ...": unnamed sources
+            return Phrase(
+                "group",
+                start,
+                end,
+                name=text[body[0].start : end],
+                mention_kind=MentionKind.OTHER,
+                other_kind=OtherKind.GROUP if low0 in _PLURAL_QUANTIFIERS else OtherKind.ANONYMOUS,
+            )
     if name_toks and all(t.low in _WEEKDAYS or t.low == "super" for t in name_toks):
         # "Thursday", "Super Tuesday": a day, not a person; "a survey released
         # Wednesday" is the survey
