@@ -684,3 +684,24 @@ def test_capitalised_groups_and_function_words_are_not_people() -> None:
     assert sorted(o.name for o in b.others) == ["Republicans", "Several"]
     assert len(b.claims) == 2
     assert classify("Even", tokens("Even", 0, 4), 0, 1) is None
+
+
+def test_organisations_named_by_their_head_word() -> None:
+    for line, name in (
+        (
+            "The Democratic Harbour Committee said the vote was “rigged.”",
+            "Democratic Harbour Committee",
+        ),
+        (
+            "The National Bicycle Association said the rule was “ripe for abuse.”",
+            "National Bicycle Association",
+        ),
+    ):
+        b = parse_report(_doc(line))
+        assert len(b.claims) == 1, line
+        speaker = b.speaker(b.claims[0])
+        assert speaker in b.organizations
+        assert speaker is not None
+        assert speaker.name == name
+    b = parse_report(_doc("People in Ohio said the plant “must stay.”"))
+    assert all(p.name != "Ohio" for p in b.people)

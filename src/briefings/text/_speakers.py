@@ -116,7 +116,8 @@ _ROLE_GROUPS: dict[str, str] = {
     "representative": "legislator",
 }
 ORG_WORDS = _words(
-    """ministry department office kremlin government administration house committee council
+    """convention association society league caucus
+    ministry department office kremlin government administration house committee council
     agency campaign party commission court company bank union embassy parliament senate
     congress duma military army navy police pentagon service services bureau institute
     foundation center centre organization organisation corporation group alliance
@@ -156,6 +157,12 @@ COUNTRIES = _words(
     kremlin whitehall"""
 )
 # words that make a capitalised phrase a place or an institution, not a person
+US_STATES = _words(
+    """alabama alaska arizona arkansas california colorado connecticut delaware florida
+    hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
+    massachusetts michigan minnesota mississippi missouri montana nebraska nevada
+    ohio oklahoma oregon pennsylvania tennessee texas utah vermont wisconsin wyoming"""
+)
 PLACE_WORDS = _words(
     """united states kingdom nations union republic federation east west north south new
     city county island islands street avenue square hall university college school
@@ -853,6 +860,19 @@ def _classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None
     ):
         # an acronym: an organisation
         return Phrase("org", start, end, name=name_toks[0].text, org_kind=_org_kind(low))
+    if len(name_toks) == 1 and name_toks[0].low in US_STATES:
+        # a state is a place, not a person: "Ohio said" (its government), "People in
+        # Ohio said" (a group)
+        if not role_toks:
+            return Phrase("org", start, end, name=text[body[0].start : end])
+        return Phrase(
+            "group",
+            start,
+            end,
+            name=text[body[0].start : end],
+            mention_kind=MentionKind.OTHER,
+            other_kind=OtherKind.GROUP,
+        )
     if len(name_toks) == 1 and not role_toks:
         low0 = name_toks[0].low
         if low0 in _FUNCTION_WORDS:
@@ -879,7 +899,10 @@ def _classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None
         role = " ".join(t.text for t in role_toks if t.low not in HONORIFICS).strip()
         mk = MentionKind.TITLE_NAME if role_toks else MentionKind.NAME
         return Phrase("person", start, end, name=name, role=role, mention_kind=mk)
-    if head in ROLE_HEADS or any(_is_role(t) for t in body):
+    if (head in ROLE_HEADS or any(_is_role(t) for t in body)) and not (
+        # "The Democratic National Committee": an organisation named by its head word
+        head in ORG_WORDS and body[-1].is_cap
+    ):
         if not any(_bare(t.low) in ROLE_HEADS for t in body):
             return None
         return Phrase(
