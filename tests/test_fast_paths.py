@@ -46,7 +46,7 @@ from briefings.text._report_claims import _quote_index, _quote_ranges
 from briefings.text._report_extras import hedges_in, negations_in
 from briefings.text._sentences import Token, _keeps_period, tokens
 from briefings.text._transcript_claims import claim_spans, is_refusal, may_refuse
-from briefings.text._transcript_header import split_wide
+from briefings.text._transcript_header import clean, split_wide
 from briefings.text._transcript_labels import _MAX_LABEL, HSPACE, Shapes, label_colon, match_label
 from briefings.text._transcript_layout import split_lines
 from briefings.text.report import (
@@ -1170,3 +1170,19 @@ def test_split_wide_matches_the_character_walk(pieces: list[str], data: st.DataO
     a = data.draw(st.integers(0, len(text)))
     b = data.draw(st.integers(a, len(text)))
     assert split_wide(text, a, b) == _split_wide_plain(text, a, b)
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [" ", "\xa0", "\n", "\u2003", "e", "E", "n", "N", "d", "D", "ｅ", "ǅ", "x", "*"]
+        )
+        | st.characters(),
+        max_size=8,
+    )
+)
+def test_footer_end_guard_never_skips_an_end_line(pieces: list[str]) -> None:
+    # the footer finder cleans and upper-cases a stretch only when the guard matches
+    s = "".join(pieces)
+    if clean(s).upper().startswith("END"):
+        assert transcript._END_START.match(s, 0, len(s))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 
 import attrs
 
@@ -210,6 +211,11 @@ def _procedural(s: str) -> bool:
 # --------------------------------------------------------------------------- header
 
 
+#: a stretch whose cleaned, upper-cased text starts with "END" (``\s`` is what
+#: :func:`clean` splits on)
+_END_START = re.compile(r"\s*[Ee][Nn][Dd]")
+
+
 def _footer_start(text: str, paras: list[tuple[int, int]], limit: int) -> int:
     """Where the footer (END, closing time, "(The briefing was concluded ...)") begins."""
     tail = paras[-_TAIL_PARAGRAPHS:]
@@ -223,6 +229,8 @@ def _footer_start(text: str, paras: list[tuple[int, int]], limit: int) -> int:
         else:
             break
     for s, e in reversed(segs):
+        if not _END_START.match(text, s, e):
+            continue  # (cleaned and upper-cased, it could not start with "END")
         seg = clean(text[s:e]).upper()
         if s < start and (seg == "END" or (seg.startswith("END ") and is_footer(seg))):
             start = s
@@ -230,8 +238,8 @@ def _footer_start(text: str, paras: list[tuple[int, int]], limit: int) -> int:
     return start
 
 
-def _is_header_segment(seg: str) -> bool:
-    t = clean(seg)
+def _is_header_segment(t: str) -> bool:
+    """Whether a header segment, already cleaned (:func:`clean`), is a header line."""
     if not t:
         return False
     return (
@@ -351,7 +359,7 @@ def read_transcript(text: str, layout: Layout, *, held_on: dt.date | None = None
         t = clean(seg)
         if is_time_line(t):
             time_of_day = time_of_day or find_time(t)
-        elif prose_seen or not _is_header_segment(seg):
+        elif prose_seen or not _is_header_segment(t):
             if e - s > _LONG or t.endswith((".", "?", "!", ":", '"', "”")):
                 prose_seen = True
             continue
