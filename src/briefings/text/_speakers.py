@@ -692,6 +692,11 @@ _CLASSIFIED_LONGEST = 120  # characters; a longer phrase is classified afresh
 _MISS = Phrase("", 0, 0)
 
 
+def _unnamed(start: int, end: int, name: str, kind: OtherKind) -> Phrase:
+    """A source phrase that names no one: a group, an anonymous source, a description."""
+    return Phrase("group", start, end, name=name, mention_kind=MentionKind.OTHER, other_kind=kind)
+
+
 def classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None:
     """Read the tokens ``[i, j)`` as a source phrase.
 
@@ -791,25 +796,11 @@ def _classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None
         )
     if poll_share(toks, i, j) == i:
         # "47 percent", "About four in 10": the share of a poll's respondents
-        return Phrase(
-            "group",
-            start,
-            end,
-            name=text[start:end],
-            mention_kind=MentionKind.OTHER,
-            other_kind=OtherKind.GROUP,
-        )
+        return _unnamed(start, end, text[start:end], OtherKind.GROUP)
     if head in GROUP_WORDS and (not body[-1].is_cap or _bare(body[-1].low) == head):
         # ("Republicans said", "Critics say": capitalised at the start of a sentence)
         kind = OtherKind.ANONYMOUS if head in ANONYMOUS_WORDS else OtherKind.GROUP
-        return Phrase(
-            "group",
-            start,
-            end,
-            name=text[body[0].start : end],
-            mention_kind=MentionKind.OTHER,
-            other_kind=kind,
-        )
+        return _unnamed(start, end, text[body[0].start : end], kind)
     # name part: trailing capitalised non-role words
     n = len(body)
     k = n
@@ -865,28 +856,16 @@ def _classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None
         # Ohio said" (a group)
         if not role_toks:
             return Phrase("org", start, end, name=text[body[0].start : end])
-        return Phrase(
-            "group",
-            start,
-            end,
-            name=text[body[0].start : end],
-            mention_kind=MentionKind.OTHER,
-            other_kind=OtherKind.GROUP,
-        )
+        return _unnamed(start, end, text[body[0].start : end], OtherKind.GROUP)
     if len(name_toks) == 1 and not role_toks:
         low0 = name_toks[0].low
         if low0 in _FUNCTION_WORDS:
             return None  # "You", "Even", "Why": a capitalised word, not a name
         if low0 in _QUANTIFIERS:
             # "Several said", "Another wrote", "Someone called it ...": unnamed sources
-            return Phrase(
-                "group",
-                start,
-                end,
-                name=text[body[0].start : end],
-                mention_kind=MentionKind.OTHER,
-                other_kind=OtherKind.GROUP if low0 in _PLURAL_QUANTIFIERS else OtherKind.ANONYMOUS,
-            )
+            plural = low0 in _PLURAL_QUANTIFIERS
+            kind = OtherKind.GROUP if plural else OtherKind.ANONYMOUS
+            return _unnamed(start, end, text[body[0].start : end], kind)
     if name_toks and all(t.low in _WEEKDAYS or t.low == "super" for t in name_toks):
         # "Thursday", "Super Tuesday": a day, not a person; "a survey released
         # Wednesday" is the survey
@@ -923,14 +902,7 @@ def _classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None
         )
     if words[-1].is_word and len(words) >= 2:
         # "his longtime physician", "a narrator": a source described, not named
-        return Phrase(
-            "group",
-            start,
-            end,
-            name=text[words[1].start : end],
-            mention_kind=MentionKind.OTHER,
-            other_kind=OtherKind.OTHER,
-        )
+        return _unnamed(start, end, text[words[1].start : end], OtherKind.OTHER)
     return None
 
 
