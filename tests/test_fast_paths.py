@@ -286,11 +286,31 @@ def _note_people_plain(
     return found
 
 
+def _note_outside_plain(ctx: Any, toks: list[Token], quotes: Sequence[Quote]) -> None:
+    """``report._note_outside`` as a walk over every token (the reference it is tested
+    against)."""
+    lo = 0
+    n = len(toks)
+    for q in [*quotes, None]:
+        hi = lo
+        stop = (toks[-1].end if toks else 0) if q is None else q.start
+        while hi < n and toks[hi].start < stop:
+            hi += 1
+        if hi > lo:
+            people = report.note_people(ctx, toks, lo, hi)
+            if people:
+                ctx.last_person = people[-1]
+        lo = hi
+        if q is not None:
+            while lo < n and toks[lo].start < q.end:
+                lo += 1
+
+
 def _plain_people(monkeypatch: pytest.MonkeyPatch) -> None:
     """The people noting and the phrase classifier as they were: every token walked,
     every phrase classified afresh."""
     monkeypatch.setattr(report, "note_people", _note_people_plain)
-    monkeypatch.setattr(report, "_note_outside", report._note_outside_plain)
+    monkeypatch.setattr(report, "_note_outside", _note_outside_plain)
     for mod in (report, _report_claims, _report_extras):
         monkeypatch.setattr(mod, "classify", _speakers._classify)
 

@@ -235,26 +235,6 @@ def _note_outside(ctx: Context, toks: list[Token], quotes: Sequence[Quote]) -> N
             lo = bisect_left(starts, q.end, lo)
 
 
-def _note_outside_plain(ctx: Context, toks: list[Token], quotes: Sequence[Quote]) -> None:
-    """:func:`_note_outside` as a walk over every token (the reference it is tested
-    against)."""
-    lo = 0
-    n = len(toks)
-    for q in [*quotes, None]:
-        hi = lo
-        stop = (toks[-1].end if toks else 0) if q is None else q.start
-        while hi < n and toks[hi].start < stop:
-            hi += 1
-        if hi > lo:
-            people = note_people(ctx, toks, lo, hi)
-            if people:
-                ctx.last_person = people[-1]
-        lo = hi
-        if q is not None:
-            while lo < n and toks[lo].start < q.end:
-                lo += 1
-
-
 def _embedded(
     ctx: Context,
     parent: RawClaim,
