@@ -705,3 +705,30 @@ def test_organisations_named_by_their_head_word() -> None:
         assert speaker.name == name
     b = parse_report(_doc("People in Ohio said the plant “must stay.”"))
     assert all(p.name != "Ohio" for p in b.people)
+
+
+def test_a_pronoun_the_text_never_names_is_still_a_source() -> None:
+    b = parse_report(_doc("Harper arrived late. “We lost the county by a mile,” she said."))
+    assert len(b.claims) == 1
+    speaker = b.speaker(b.claims[0])
+    assert speaker in b.others
+    assert speaker is not None
+    assert speaker.name == "she"
+    assert speaker.kind.value == "anonymous"  # type: ignore[union-attr]
+    # once someone is named, the pronoun refers back to them
+    b = parse_report(_doc("Ann Harper arrived late. “We lost the county by a mile,” she said."))
+    assert [b.speaker(c).name for c in b.claims] == ["Ann Harper"]  # type: ignore[union-attr]
+
+
+def test_inverted_cue_interrupting_the_content() -> None:
+    for line in (
+        "The result, said Ann Lee, was “a clear win for the county.”",
+        "The result, said Ann Lee, a party organiser, was “a clear win for the county.”",
+    ):
+        [(who, cue, content)] = _claims(_doc(line))
+        assert (who, cue) == ("Ann Lee", "said"), line
+        assert content.startswith("The result"), line
+        assert content.endswith("county.”"), line
+    # an appositive with no verb after it stays the source's
+    [(who, _, content)] = _claims(_doc("“It was a clear win,” said Ann Lee, a party organiser."))
+    assert (who, content) == ("Ann Lee", "“It was a clear win,”")

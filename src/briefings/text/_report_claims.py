@@ -186,7 +186,14 @@ def resolve(
             last = ctx.claims[-1].speaker if ctx.claims else None
             if last is not None and last.kind == "person":
                 return last
-            return ctx.last_person
+            if ctx.last_person is not None:
+                return ctx.last_person
+            # someone the text never names ("“...,” he said." at the top): still a source
+            return reg.other(
+                p if p in {"he", "she"} else ("he" if p == "him" else "she"),
+                OtherKind.ANONYMOUS,
+                pos,
+            )
         if p in {"it", "its"}:
             last = ctx.claims[-1].speaker if ctx.claims else None
             if last is not None and _takes_pronoun(last, plural=False):
@@ -1242,9 +1249,15 @@ def read_sentence(
                 end_tok = x
                 break
         second: tuple[int, int] | None = None
+        resume = after + 1
+        if h.inverted and end_tok == len(toks):
+            # "..., said Ann Lee, a professor at X": an appositive, unless a verb
+            # resumes the sentence ("The result, said Ann Lee, was C"; also past an
+            # appositive: "..., said Ann Lee, a professor, is that C")
+            resume = _resumed_predicate(toks, after, qidx)
         if (
             end_tok == len(toks)
-            and not h.inverted  # "..., said Ann Lee, a professor at X": an appositive
+            and resume > after
             and after + 1 < len(toks)
             and toks[after].text == ","
             and qidx[after] < 0
@@ -1252,10 +1265,10 @@ def read_sentence(
             and not match_cue(toks, after + 1, beliefs=False)
         ):
             # "C1, he said, C2": the cue interrupts the content
-            sa, sb = _strip_span(text, toks[after + 1].start, e)
+            sa, sb = _strip_span(text, toks[resume].start, e)
             if len(text[sa:sb].split()) >= 3:
                 second = (sa, sb)
-                end_tok = after + 1
+                end_tok = resume
         info = tail_info(h, after, end_tok)
         rc = _new_claim(h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para)
         if second is not None:
@@ -1746,6 +1759,26 @@ def _quote_goes_on(toks: Sequence[Token], k: int, qidx: list[int]) -> bool:
         if not toks[x].is_word or toks[x].is_cap or toks[x].low in CUE_STARTS:
             return False
     return False
+
+
+def _resumed_predicate(toks: Sequence[Token], after: int, qidx: Sequence[int]) -> int:
+    """Where the sentence resumes after an inverted cue's source ("The result,
+    said Ann Lee, was C" resumes at "was"; past an appositive too: "..., said Ann
+    Lee, a professor, is that C"), or ``after`` when it does not: the token after a
+    comma is an auxiliary or copula, at most 12 tokens on, with no quote between."""
+    k = after
+    for _ in range(2):
+        if k + 1 >= len(toks) or toks[k].text != "," or qidx[k] >= 0:
+            return after
+        if toks[k + 1].low in _AUX or toks[k + 1].low in {"are", "were", "have"}:
+            return k + 1
+        stop = min(len(toks), k + 13)
+        k += 1
+        while k < stop and toks[k].text != "," and qidx[k] < 0:
+            k += 1
+        if k >= stop:
+            return after
+    return after
 
 
 def _clause_follows(toks: Sequence[Token], k: int, qidx: list[int]) -> bool:
