@@ -732,3 +732,12 @@ def test_inverted_cue_interrupting_the_content() -> None:
     # an appositive with no verb after it stays the source's
     [(who, _, content)] = _claims(_doc("“It was a clear win,” said Ann Lee, a party organiser."))
     assert (who, content) == ("Ann Lee", "“It was a clear win,”")
+
+
+def test_idioms_and_offers_are_not_reported_words() -> None:
+    assert _claims(_doc("Voters should feel free to “vote their conscience” on Tuesday.")) == []
+    assert _claims(_doc("Friends offered to work for my “campaign” all year.")) == []
+    # a belief with a clause is still one
+    [(who, cue, content)] = _claims(_doc("Ann Lee feels the county is “ready for a change.”"))
+    assert (who, cue) == ("Ann Lee", "feels")
+    assert content == "the county is “ready for a change.”"

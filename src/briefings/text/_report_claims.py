@@ -2023,10 +2023,15 @@ def _takes_clause(
         return False  # "Sessions said as he launched the vote": when, not what
     if w == "it" and k + 1 < len(toks) and _finite_verb(toks[k + 1].low):
         return True  # "believes it is possible", "said it made no difference"
+    if cue.belief and w == "free":
+        return False  # "should feel free to “vote your conscience”": an idiom, no belief
     if (
         not cue.belief
         and toks[k].is_word
-        and cue.lemma not in {"show", "find", "commit"}
+        # "added Latin hits including “...”", "offered to work for my “campaign”":
+        # things added or offered, not words
+        and cue.lemma not in {"show", "find", "commit", "add"}
+        and not (cue.lemma == "offer" and w == "to")
         and w not in {"in", "on", "at", "during", "after", "before", "from", "with", "over"}
     ):
         # "vowed to “bomb the hell” out of ...", "decried the GOP for “turning its back”":
