@@ -741,3 +741,27 @@ def test_idioms_and_offers_are_not_reported_words() -> None:
     [(who, cue, content)] = _claims(_doc("Ann Lee feels the county is “ready for a change.”"))
     assert (who, cue) == ("Ann Lee", "feels")
     assert content == "the county is “ready for a change.”"
+
+
+def test_according_to_after_a_quoted_speaker_is_a_relay() -> None:
+    text = _doc("“We will hold the line,” Ann Lee said, according to a transcript of the meeting.")
+    b = parse_report(text)
+    [claim] = b.claims
+    assert b.speaker(claim).name == "Ann Lee"  # type: ignore[union-attr]
+    [relay] = claim.relayed_by
+    assert relay.span is not None
+    assert relay.span.text == "a transcript of the meeting"
+    # PolNeAR's brat reading: the relay is the source, "according to" the cue
+    from briefings.codecs import brat
+
+    ann = brat.dumps(b)
+    assert "\tSource " in ann
+    assert [line.split("\t")[2] for line in ann.splitlines() if "\tSource " in line] == [
+        "a transcript of the meeting"
+    ]
+    assert [line.split("\t")[2] for line in ann.splitlines() if "\tCue " in line] == [
+        "according to"
+    ]
+    # not when the sentence is the relay's own account of what happened
+    b = parse_report(_doc("Ann Lee left early and said little, according to an aide."))
+    assert all(not c.relayed_by for c in b.claims)

@@ -10,6 +10,11 @@ source, else the content) and an event line tying them together::
     T4	Attribution 7 11	said
     E1	Attribution:T4 Content:T3 Cue:T2 Source:T1
 
+A claim passed on "according to" someone (``"C," Ann Lee said, according to a
+pool report``) is written as PolNeAR annotates it: the relay is the ``Source`` and
+``according to`` the ``Cue`` (the model keeps Ann Lee as the speaker and the
+report in ``relayed_by``).
+
 Claims in a row that share their cue and their source's mention (a speaker's
 two quotes introduced by one ``said``) are one attribution with repeated content
 roles, brat-style: ``E1	Attribution:T4 Content:T3 Cue:T2 Source:T1 Content2:T5``;
@@ -123,15 +128,13 @@ def dumps(briefing: Briefing) -> str:
             continue
         roles = [f"Content:{content}"]
         trigger_spans: Sequence[Span] = claim.content_parts or (claim.content,)
-        if claim.cue is not None:
-            cue_spans = claim.cue.parts or (claim.cue.span,)
+        cue_spans, source_spans, _ = _roles(briefing, claim)
+        if cue_spans:
             cue = add("Cue", cue_spans)
             if cue is not None:
                 roles.append(f"Cue:{cue}")
                 trigger_spans = cue_spans
-        if claim.mention_id is not None:
-            mention = briefing.mention(claim.mention_id)
-            source_spans = mention.parts or (mention.span,)
+        if source_spans:
             source = add("Source", source_spans)
             if source is not None:
                 if len(roles) == 1:  # no cue written (none, or blanks only)
@@ -144,27 +147,46 @@ def dumps(briefing: Briefing) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+\Z", re.IGNORECASE)
+
+
+def _roles(briefing: Briefing, claim: Claim) -> tuple[Sequence[Span], Sequence[Span], str | None]:
+    """The spans written as the claim's ``Cue`` and ``Source``, and what the source
+    is (a mention's id, or a relay's entity): its cue and its speaker's mention, or,
+    for words passed on "according to" someone, that phrase and the relay
+    (PolNeAR's reading)."""
+    text = briefing.document.text
+    for relay in reversed(claim.relayed_by):
+        span = relay.span
+        if span is None:
+            continue
+        m = _ACCORDING_TO.search(text, max(0, span.start - 40), span.start)
+        if m is not None:
+            cue = Span.of(text, m.start(), m.start() + len(m.group().rstrip()))
+            return (cue,), (span,), f"relay {relay.entity_id}"
+    cue_spans: Sequence[Span] = ()
+    if claim.cue is not None:
+        cue_spans = claim.cue.parts or (claim.cue.span,)
+    source_spans: Sequence[Span] = ()
+    if claim.mention_id is not None:
+        mention = briefing.mention(claim.mention_id)
+        source_spans = mention.parts or (mention.span,)
+    return cue_spans, source_spans, claim.mention_id
+
+
 def _same_attribution(briefing: Briefing, first: Claim, second: Claim) -> bool:
     """Whether two claims in a row are written as one attribution: the same cue
-    (as written) and the same source's mention, or both no source as written (a
-    mention over blanks only writes nothing, and reads back as no mention)."""
+    (as written) and the same source, or both no source as written (a mention over
+    blanks only writes nothing, and reads back as no mention)."""
     text = briefing.document.text
-    if first.cue is None or second.cue is None:
+    (cue1, src1, who1), (cue2, src2, who2) = _roles(briefing, first), _roles(briefing, second)
+    cue = _fragments(text, cue1)
+    if not cue or cue != _fragments(text, cue2):
         return False
-    cue = _fragments(text, first.cue.parts or (first.cue.span,))
-    if not cue or cue != _fragments(text, second.cue.parts or (second.cue.span,)):
-        return False
-    sources = [_source_fragments(briefing, claim) for claim in (first, second)]
+    sources = [_fragments(text, src1), _fragments(text, src2)]
     if not sources[0] and not sources[1]:
         return True
-    return bool(sources[0]) and first.mention_id == second.mention_id
-
-
-def _source_fragments(briefing: Briefing, claim: Claim) -> list[tuple[int, int]]:
-    if claim.mention_id is None:
-        return []
-    mention = briefing.mention(claim.mention_id)
-    return _fragments(briefing.document.text, mention.parts or (mention.span,))
+    return bool(sources[0]) and who1 == who2
 
 
 def _write(briefings: Iterable[Briefing], stream: IO[str]) -> None:

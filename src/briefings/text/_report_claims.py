@@ -1140,9 +1140,21 @@ def read_sentence(
                 )
                 if (
                     ph is not None
-                    and ph.kind == "org"
                     and speaking
-                    and (ph.org_kind.value in {"news_agency", "media"})
+                    and (
+                        (ph.kind == "org" and ph.org_kind.value in {"news_agency", "media"})
+                        # "“C,” Ann Lee said, according to a pool report.": whoever
+                        # passed the words on, when the sentence ends with them
+                        or (
+                            ph.kind != "pronoun"
+                            and all(not t.is_word for t in toks[h.subj[1] :])
+                            and not any(qidx[x] >= 0 for x in range(h.subj[1], len(toks)))
+                            and any(
+                                o is not h and o.cue.i < h.cue.i and _after_a_quote(o, toks, qidx)
+                                for o in hits
+                            )
+                        )
+                    )
                 ):
                     # "Peskov said C, according to TASS": the outlet relays the claim
                     rec = resolve(ctx, ph, ph.start)
@@ -1759,6 +1771,13 @@ def _quote_goes_on(toks: Sequence[Token], k: int, qidx: list[int]) -> bool:
         if not toks[x].is_word or toks[x].is_cap or toks[x].low in CUE_STARTS:
             return False
     return False
+
+
+def _after_a_quote(h: _Hit, toks: Sequence[Token], qidx: Sequence[int]) -> bool:
+    """Whether a cue clause comes right after a closing quote ("“C,” Ann said",
+    "“C,” said Ann")."""
+    lo = min(h.cue.i, h.subj[0]) if h.subj else h.cue.i
+    return lo > 0 and qidx[lo - 1] >= 0 and toks[lo - 1].text in CLOSING_MARKS
 
 
 def _resumed_predicate(toks: Sequence[Token], after: int, qidx: Sequence[int]) -> int:
