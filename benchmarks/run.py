@@ -132,15 +132,16 @@ def best_of(repeat: int, fn: Callable[[], object]) -> float:
     """The fastest of ``repeat`` runs of ``fn``, in seconds per call (GC off while timing).
 
     A call faster than :data:`MIN_RUN` is looped enough times to take that long,
-    so that tiny inputs are not timed at the clock's resolution.
+    so that tiny inputs are not timed at the clock's resolution. The first call
+    only warms up and sizes the loop; it is never timed, at any size, so that small
+    and large inputs of a growth ratio are measured alike (warm, GC off).
     """
     t0 = time.perf_counter()
     fn()
     first = time.perf_counter() - t0
     number = 1 if first >= MIN_RUN else min(10_000, int(MIN_RUN / max(first, 1e-7)) + 1)
-    # a slow call's first run counts as one of the runs (GC was on: slightly pessimistic)
-    times = [first] if number == 1 else []
-    for _ in range(repeat - len(times)):
+    times: list[float] = []
+    for _ in range(repeat):
         gc.collect()
         gc.disable()
         try:
