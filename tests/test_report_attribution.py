@@ -765,3 +765,22 @@ def test_according_to_after_a_quoted_speaker_is_a_relay() -> None:
     # not when the sentence is the relay's own account of what happened
     b = parse_report(_doc("Ann Lee left early and said little, according to an aide."))
     assert all(not c.relayed_by for c in b.claims)
+
+
+def test_the_author_of_a_released_statement_speaks() -> None:
+    [(who, cue, _)] = _claims(
+        _doc("The town released a statement Wednesday saying “the water is safe to drink.”")
+    )
+    assert (who, cue) == ("town", "saying")
+
+
+def test_a_comma_set_subject_after_an_opening_phrase() -> None:
+    [(who, _, _)] = _claims(
+        _doc("In the primary, Gov. Ann Lee (R-Ohio), said, “We need to win this state.”")
+    )
+    assert who == "Ann Lee"
+    # a place after "in" is where the speaker is, not who
+    claims = _claims(
+        _doc("Lee was asked again after a woman in Akron, Ohio, told him she is “not convinced.”")
+    )
+    assert [(w, c) for w, c, _ in claims] == [("woman", "told")]

@@ -1967,6 +1967,17 @@ def _main_subject(
     if k >= hi or qidx[k] >= 0:
         return None
     rng = phrase_after(toks, k, hi)
+    if (
+        rng is not None
+        and rng[1] - rng[0] >= 2
+        and rng[1] < len(toks)
+        and toks[rng[1] - 1].low.endswith("ed")
+        and not toks[rng[1] - 1].is_cap
+        and toks[rng[1]].low in {"a", "an", "the", "his", "her", "its", "their", "our", "this"}
+    ):
+        # "The town released a statement": the verb and its object, not a phrase
+        # like "a survey released Wednesday"
+        rng = (rng[0], rng[1] - 1)
     if rng is None or rng[1] >= hi:
         return None
     nxt = toks[rng[1]]

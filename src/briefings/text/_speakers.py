@@ -387,19 +387,37 @@ def _subject_before(
         # meanwhile, who sits ..., said": up to three comma-set pieces back
         end = j - 1
         fallback = None
+        located = None
         for _ in range(3):
             c = end - 1
             # (a "." inside one sentence is an abbreviation's: "R-Wis.", "Mich.")
             while c > lo and end - c < 30 and toks[c].text not in {",", ";", ":"}:
                 c -= 1
             if not (c > lo and toks[c].text == "," and end - 1 - c >= 1):
-                return fallback
+                break
             found = subject_before(toks, c, lo, appositive=False)
             if found is not None:
                 if not _not_a_subject(toks, found, lo):
                     return found
+                if (
+                    found[0] - 2 >= lo
+                    and toks[found[0] - 1].low in {"in", "from", "of", "at"}
+                    and toks[found[0] - 2].is_word
+                ):
+                    # "a woman in Worcester, Massachusetts, told him": who is there
+                    outer = subject_before(toks, found[0] - 1, lo, appositive=False)
+                    if outer is not None and not _not_a_subject(toks, outer, lo):
+                        located = located or outer
                 fallback = fallback or found
             end = c
+        if located is not None:
+            return located
+        if fallback is not None:
+            # "In the primary, Gov. Ann Lee (R-Ohio), said": no subject before the
+            # piece, which is then the subject itself
+            own = subject_before(toks, j - 1, lo, appositive=False)
+            if own is not None and not _not_a_subject(toks, own, lo) and toks[own[0]].is_cap:
+                return own
         return fallback
     share = poll_share(toks, lo, j)
     if share >= 0 and (
