@@ -784,3 +784,19 @@ def test_a_comma_set_subject_after_an_opening_phrase() -> None:
         _doc("Lee was asked again after a woman in Akron, Ohio, told him she is “not convinced.”")
     )
     assert [(w, c) for w, c, _ in claims] == [("woman", "told")]
+
+
+def test_according_to_after_a_comma_inside_the_closing_quote() -> None:
+    [(who, cue, content)] = _claims(
+        _doc("She later compared the meeting to a “root canal,” according to Lee’s memoir.")
+    )
+    assert (cue, content) == ("according to", "She later compared the meeting to a “root canal,”")
+    assert who == "memoir"  # a document, named by its head noun
+
+
+def test_an_object_before_a_participle_clause_is_not_the_subject() -> None:
+    [(who, cue, content)] = _claims(
+        _doc("The county will vote against the plan, forcing her to fight, said Ann Lee.")
+    )
+    assert (who, cue) == ("Ann Lee", "said")
+    assert content.startswith("The county will vote")

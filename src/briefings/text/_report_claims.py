@@ -1132,7 +1132,17 @@ def read_sentence(
             continue
         if h.cue.kind == "according":
             # "C, according to X" (the content before)
-            if h.cue.i >= 3 and (toks[h.cue.i - 1].text == "," or toks[h.cue.i - 1].is_word):
+            before = toks[h.cue.i - 1] if h.cue.i else None
+            if h.cue.i >= 3 and (
+                before is not None
+                and (
+                    before.text == ","
+                    or before.is_word
+                    # 'She compared it to a “root canal,” according to X': the comma
+                    # inside the closing quote
+                    or (before.text in CLOSING_MARKS and toks[h.cue.i - 2].text == ",")
+                )
+            ):
                 ph = subject_phrase(h)
                 speaking = any(
                     o is not h and o.cue.i < h.cue.i and (o.subj is not None or o.shared)

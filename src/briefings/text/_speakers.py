@@ -344,6 +344,10 @@ def relative_who(toks: Sequence[Token], k: int, lo: int = 0) -> int:
     return -1
 
 
+# prepositions whose object is no subject ("C against the plan, forcing her ..., said X")
+_OBJECT_PREPOSITIONS = _words("""against for to with about into onto toward towards upon""")
+
+
 def _subject_before(
     toks: Sequence[Token], k: int, lo: int, *, appositive: bool
 ) -> tuple[int, int] | None:
@@ -396,6 +400,15 @@ def _subject_before(
             if not (c > lo and toks[c].text == "," and end - 1 - c >= 1):
                 break
             found = subject_before(toks, c, lo, appositive=False)
+            if (
+                found is not None
+                and found[0] > lo
+                and toks[found[0] - 1].low in _OBJECT_PREPOSITIONS
+            ):
+                # "C against the plan, forcing her to ..., said Ann Lee": an object,
+                # and no subject before the cue (which is inverted)
+                end = c
+                continue
             if found is not None:
                 if not _not_a_subject(toks, found, lo):
                     return found
