@@ -800,3 +800,10 @@ def test_an_object_before_a_participle_clause_is_not_the_subject() -> None:
     )
     assert (who, cue) == ("Ann Lee", "said")
     assert content.startswith("The county will vote")
+
+
+def test_an_opening_adverb_is_not_the_subject() -> None:
+    claims = _claims(
+        _doc("Hastily, Ann Lee cast the blame on her rivals, and emphasized that “we will win.”")
+    )
+    assert [(w, c) for w, c, _ in claims] == [("Ann Lee", "emphasized")]

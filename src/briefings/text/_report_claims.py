@@ -1972,6 +1972,14 @@ def _main_subject(
             c += 1
         if c > k + 1 and c < hi and toks[c].text == "," and toks[c - 1].low in _TIME_INTRO_ENDS:
             k = c + 1  # "Hours later, Trump returned the compliment, telling ..."
+        elif (
+            c == k + 1
+            and c < hi
+            and toks[c].text == ","
+            and len(toks[k].low) >= 7
+            and toks[k].low.endswith(("ally", "ily", "ely", "tly", "ously", "ively", "ably"))
+        ):
+            k = c + 1  # "Hastily, Trump cast the blame ..., and emphasized ...": an adverb
     while k < hi and toks[k].low in _LEADERS:
         k += 1
     if k >= hi or qidx[k] >= 0:
