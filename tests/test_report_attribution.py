@@ -791,7 +791,7 @@ def test_according_to_after_a_comma_inside_the_closing_quote() -> None:
         _doc("She later compared the meeting to a “root canal,” according to Lee’s memoir.")
     )
     assert (cue, content) == ("according to", "She later compared the meeting to a “root canal,”")
-    assert who == "memoir"  # a document, named by its head noun
+    assert who == "Lee’s memoir"
 
 
 def test_an_object_before_a_participle_clause_is_not_the_subject() -> None:
@@ -807,3 +807,11 @@ def test_an_opening_adverb_is_not_the_subject() -> None:
         _doc("Hastily, Ann Lee cast the blame on her rivals, and emphasized that “we will win.”")
     )
     assert [(w, c) for w, c, _ in claims] == [("Ann Lee", "emphasized")]
+
+
+def test_signs_headlines_and_editorials_are_documents() -> None:
+    b = parse_report(_doc("A Wednesday editorial said “the senator has no spine.”"))
+    [claim] = b.claims
+    speaker = b.speaker(claim)
+    assert speaker in b.others
+    assert speaker.kind.value == "document"  # type: ignore[union-attr]

@@ -129,7 +129,9 @@ DOCUMENT_WORDS = _words(
     """statement report letter poll survey study document communique communiqué memo
     article website readout transcript release resolution decree declaration note
     message post tweet filing lawsuit complaint indictment analysis review paper
-    announcement notice order bill law treaty agreement ruling verdict"""
+    announcement notice order bill law treaty agreement ruling verdict
+    sign signs banner banners placard placards poster posters t-shirt t-shirts shirt
+    shirts headline caption billboard email memoir editorial"""
 )
 GROUP_WORDS = _words(
     """officials analysts experts critics people observers lawmakers residents sources
