@@ -815,3 +815,21 @@ def test_signs_headlines_and_editorials_are_documents() -> None:
     speaker = b.speaker(claim)
     assert speaker in b.others
     assert speaker.kind.value == "document"  # type: ignore[union-attr]
+
+
+def test_a_participle_after_a_closing_subordinate_clause_shares_its_subject() -> None:
+    claims = _claims(
+        _doc(
+            "Ann Lee has been careful, though last week she used stronger words, saying "
+            "“they must be stopped.”"
+        )
+    )
+    assert [(w, c) for w, c, _ in claims] == [("Ann Lee", "saying")]
+    b = parse_report(
+        _doc(
+            "Ann Lee has been careful, though last week she used stronger words, saying "
+            "“they must be stopped.”"
+        )
+    )
+    mention = b.mention(b.claims[0].mention_id)  # type: ignore[arg-type]
+    assert mention.span.text == "she"

@@ -696,6 +696,11 @@ def read_sentence(
         if h.shared:
             if claims:  # "X said C1, adding C2": the subject of the claim before
                 return claims[-1].speaker, claims[-1].mention
+            late = _late_clause_subject(toks, h.cue.i, qidx)
+            if late is not None:
+                # "..., though last week he used stronger language, saying ...": the
+                # clause the participle hangs on
+                return make_speaker(_Hit(h.cue, late))
             main = _main_subject(toks, 0, h.cue.i, qidx)
             if main is not None:  # "Trump went after Bush, calling him ..."
                 return make_speaker(_Hit(h.cue, main))
@@ -733,7 +738,17 @@ def read_sentence(
                 ph.end,
                 ph.mention_kind,
             )
-        rec = resolve(ctx, ph, ph.start)
+        rec = None
+        if ph.kind == "pronoun" and ph.name in {"he", "she"}:
+            # "Ann Lee arrived late, and she said ...": a name earlier in the sentence
+            # (outside quotes) comes before anyone met in the sentences before
+            x = h.subj[0] if h.subj is not None else h.cue.i
+            if 0 < x and not any(qidx[y] >= 0 for y in range(x)):
+                people = note_people(ctx, toks, 0, x)
+                if people:
+                    rec = people[-1]
+        if rec is None:
+            rec = resolve(ctx, ph, ph.start)
         if rec is None:
             return None, None
         if h.rel >= 0:
@@ -1781,6 +1796,44 @@ def _quote_goes_on(toks: Sequence[Token], k: int, qidx: list[int]) -> bool:
         if not toks[x].is_word or toks[x].is_cap or toks[x].low in CUE_STARTS:
             return False
     return False
+
+
+_LATE_SUBORDINATORS = _words("""as when while though although because since once whereas""")
+
+
+def _late_clause_subject(
+    toks: Sequence[Token], k: int, qidx: Sequence[int]
+) -> tuple[int, int] | None:
+    """The subject of a subordinate clause that ends at the comma before the
+    participle at token ``k`` ("..., as a guard walks in, saying", "..., though
+    last week he used stronger language, saying"), or ``None``."""
+    if k < 2 or toks[k - 1].text != ",":
+        return None
+    s = k - 2
+    while s >= 0 and k - s < 25:
+        if qidx[s] >= 0 or toks[s].text in {",", ";", ":"}:
+            return None
+        if toks[s].low in _LATE_SUBORDINATORS:
+            break
+        s -= 1
+    else:
+        return None
+    for x in range(s + 1, min(k - 2, s + 10)):
+        t = toks[x]
+        if t.low in {"he", "she", "they", "we", "i"} and toks[x + 1].is_word:
+            if not toks[x + 1].is_cap:
+                return (x, x + 1)
+    rng = phrase_after(toks, s + 1, k - 1)
+    if (
+        rng is not None
+        and rng[1] < k - 2
+        and toks[rng[1]].is_word
+        and not toks[rng[1]].is_cap
+        and toks[rng[1]].low.endswith(("s", "ed"))  # a finite verb: "walks", "turned"
+        and toks[rng[1]].low not in _NOT_VERBS
+    ):
+        return rng
+    return None
 
 
 def _after_a_quote(h: _Hit, toks: Sequence[Token], qidx: Sequence[int]) -> bool:
