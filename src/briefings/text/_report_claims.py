@@ -743,7 +743,7 @@ def read_sentence(
             # "Ann Lee arrived late, and she said ...": a name earlier in the sentence
             # (outside quotes) comes before anyone met in the sentences before
             x = h.subj[0] if h.subj is not None else h.cue.i
-            if 0 < x and not any(qidx[y] >= 0 for y in range(x)):
+            if x > 0 and not any(qidx[y] >= 0 for y in range(x)):
                 people = note_people(ctx, toks, 0, x)
                 if people:
                     rec = people[-1]
@@ -1147,15 +1147,15 @@ def read_sentence(
             continue
         if h.cue.kind == "according":
             # "C, according to X" (the content before)
-            before = toks[h.cue.i - 1] if h.cue.i else None
+            tok_before = toks[h.cue.i - 1] if h.cue.i else None
             if h.cue.i >= 3 and (
-                before is not None
+                tok_before is not None
                 and (
-                    before.text == ","
-                    or before.is_word
+                    tok_before.text == ","
+                    or tok_before.is_word
                     # 'She compared it to a “root canal,” according to X': the comma
                     # inside the closing quote
-                    or (before.text in CLOSING_MARKS and toks[h.cue.i - 2].text == ",")
+                    or (tok_before.text in CLOSING_MARKS and toks[h.cue.i - 2].text == ",")
                 )
             ):
                 ph = subject_phrase(h)
@@ -1820,9 +1820,12 @@ def _late_clause_subject(
         return None
     for x in range(s + 1, min(k - 2, s + 10)):
         t = toks[x]
-        if t.low in {"he", "she", "they", "we", "i"} and toks[x + 1].is_word:
-            if not toks[x + 1].is_cap:
-                return (x, x + 1)
+        if (
+            t.low in {"he", "she", "they", "we", "i"}
+            and toks[x + 1].is_word
+            and not toks[x + 1].is_cap
+        ):
+            return (x, x + 1)
     rng = phrase_after(toks, s + 1, k - 1)
     if (
         rng is not None
