@@ -833,3 +833,13 @@ def test_a_participle_after_a_closing_subordinate_clause_shares_its_subject() ->
     )
     mention = b.mention(b.claims[0].mention_id)  # type: ignore[arg-type]
     assert mention.span.text == "she"
+
+
+def test_a_name_after_to_before_a_colon_is_the_addressee() -> None:
+    b = parse_report(
+        _doc("Senator Ann Lee delivered a blunt message to Tom Park: “You need to change course.”")
+    )
+    [claim] = b.claims
+    assert b.speaker(claim).name == "Ann Lee"  # type: ignore[union-attr]
+    assert claim.cue is not None
+    assert claim.cue.span.text == ":"

@@ -1462,7 +1462,13 @@ def read_sentence(
             cue_at = colon - 1
             if toks[colon - 1].is_cap and toks[colon - 1].is_word:
                 # "by The Post’s Philip Bump: “...”": the name is the source, the colon the cue
-                main = subject_before(toks, colon, k0, appositive=False)
+                named = subject_before(toks, colon, k0, appositive=False)
+                x = colon - 1
+                while x > k0 and toks[x - 1].is_cap and toks[x - 1].is_word:
+                    x -= 1
+                if _low_at(toks, x - 1) not in _ADDRESS_PREPS:
+                    main = named
+                # (not "delivered a blunt message to Trump: “...”": the addressee)
                 cue_at = colon
             ph = classify(text, toks, main[0], main[1]) if main else None
             if main is not None and ph is not None and main[1] <= cue_at:
@@ -1797,6 +1803,9 @@ def _quote_goes_on(toks: Sequence[Token], k: int, qidx: list[int]) -> bool:
             return False
     return False
 
+
+# prepositions before an addressee or a topic, not a source: "a message to Trump:"
+_ADDRESS_PREPS = _words("""to for with at about on against toward towards""")
 
 _LATE_SUBORDINATORS = _words("""as when while though although because since once whereas""")
 
