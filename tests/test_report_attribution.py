@@ -843,3 +843,14 @@ def test_a_name_after_to_before_a_colon_is_the_addressee() -> None:
     assert b.speaker(claim).name == "Ann Lee"  # type: ignore[union-attr]
     assert claim.cue is not None
     assert claim.cue.span.text == ":"
+
+
+def test_a_time_ago_between_subject_and_cue_and_for_the_first_time() -> None:
+    [(who, cue, content)] = _claims(
+        _doc(
+            "The State Department less than two weeks ago said for the first time that "
+            "“secret” data had passed through the server."
+        )
+    )
+    assert (who, cue) == ("State Department", "said")
+    assert content == "“secret” data had passed through the server"

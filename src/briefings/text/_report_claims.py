@@ -847,6 +847,15 @@ def read_sentence(
             if w in _TIME_WORDS:
                 k += 1
                 continue
+            if (
+                w == "for"
+                and k + 3 < n
+                and toks[k + 1].low == "the"
+                and toks[k + 2].low in {"first", "second", "third", "last", "latest", "umpteenth"}
+                and toks[k + 3].low == "time"
+            ):
+                k += 4  # "said for the first time that C"
+                continue
             if w in {"on", "in", "at", "during", "this", "last", "next", "earlier", "later"} and (
                 k + 1 < n and (toks[k + 1].low in _TIME_WORDS or toks[k + 1].text[:1].isdigit())
             ):

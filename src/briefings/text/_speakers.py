@@ -238,6 +238,12 @@ _TIME_HEADS = _words(
     """week month year weekend morning night monday tuesday wednesday thursday friday
     saturday sunday"""
 )
+# words of a time phrase ending in "ago" ("less than two weeks ago", "a few days ago")
+_AGO_WORDS = _words(
+    """a an few several some many just only about nearly almost less more than one two
+    three four five six seven eight nine ten eleven twelve minutes minute hours hour days
+    day weeks week months month years year moments decades decade"""
+)
 _WEEKDAYS = _words("""monday tuesday wednesday thursday friday saturday sunday""")
 _DAY_PARTS = _words("""morning afternoon evening night""")
 _DAY_LEADS = _words("""on last this next later earlier late early that""")
@@ -263,6 +269,13 @@ def subject_before(
         if x - 1 > lo and toks[x - 1].low in _DAY_LEADS:
             x -= 1
         j = x
+    if j - 2 > lo and toks[j - 1].low == "ago":
+        # "The State Department less than two weeks ago said": a time, not the subject
+        x = j - 2
+        while x > lo and j - x <= 6 and toks[x].low in _AGO_WORDS:
+            x -= 1
+        if x < j - 2:
+            j = x + 1
     if j - 1 > lo and toks[j - 1].low in _TIME_HEADS and not toks[j - 1].is_cap:
         j -= 1
         if j - 1 > lo and toks[j - 1].low in {"last", "this", "next", "that"}:
