@@ -854,3 +854,15 @@ def test_a_time_ago_between_subject_and_cue_and_for_the_first_time() -> None:
     )
     assert (who, cue) == ("State Department", "said")
     assert content == "“secret” data had passed through the server"
+
+
+def test_the_agent_of_a_reduced_relative_is_not_the_subject() -> None:
+    [(who, cue, _)] = _claims(
+        _doc(
+            "A letter from the Harbour League obtained by the Daily Courier warns that "
+            "“any further contact will be through our lawyers.”"
+        )
+    )
+    assert cue == "warns"
+    assert who != "Daily Courier"
+    assert "Harbour League" in who

@@ -289,6 +289,18 @@ def subject_before(
     if (
         found is not None
         and found[0] - 2 > lo
+        and toks[found[0] - 1].low == "by"
+        and toks[found[0] - 2].low.endswith(("ed", "en", "wn"))
+        and not toks[found[0] - 2].is_cap
+    ):
+        # "A letter from the Legion obtained by The Associated Press warns": the
+        # letter, not the agent of the participle
+        outer = _subject_before(toks, found[0] - 2, lo, appositive=False)
+        if outer is not None:
+            return outer
+    if (
+        found is not None
+        and found[0] - 2 > lo
         and toks[found[0] - 1].low in {"to", "with"}
         and toks[found[0] - 2].low.endswith("ing")
         and not toks[found[0] - 2].is_cap
