@@ -866,3 +866,20 @@ def test_the_agent_of_a_reduced_relative_is_not_the_subject() -> None:
     assert cue == "warns"
     assert who != "Daily Courier"
     assert "Harbour League" in who
+
+
+def test_a_spokesman_for_someone_is_not_that_someone() -> None:
+    for line, name in (
+        ("A spokesman for Ann Lee said “we are confident.”", "spokesman for Ann Lee"),
+        ("“We are confident,” said an aide to Lee.", "aide to Lee"),
+    ):
+        b = parse_report(_doc(line))
+        [claim] = b.claims
+        speaker = b.speaker(claim)
+        assert speaker in b.others, line
+        assert speaker.name == name  # type: ignore[union-attr]
+        assert speaker.kind.value == "anonymous"  # type: ignore[union-attr]
+        assert b.people == ()
+    # a place after "to", then the name: the ambassador is named
+    b = parse_report(_doc("Ambassador to Havana Tom Park said “we are confident.”"))
+    assert [p.name for p in b.people] == ["Tom Park"]

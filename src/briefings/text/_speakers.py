@@ -244,6 +244,13 @@ _AGO_WORDS = _words(
     three four five six seven eight nine ten eleven twelve minutes minute hours hour days
     day weeks week months month years year moments decades decade"""
 )
+# roles held for someone else: "a spokesman for X" is not X
+_PRINCIPAL_ROLES = _words(
+    """spokesman spokeswoman spokesperson aide aides adviser advisor lawyer attorney
+    representative assistant counsel staffer friend ally supporter surrogate strategist
+    confidant deputy"""
+)
+
 _WEEKDAYS = _words("""monday tuesday wednesday thursday friday saturday sunday""")
 _DAY_PARTS = _words("""morning afternoon evening night""")
 _DAY_LEADS = _words("""on last this next later earlier late early that""")
@@ -882,6 +889,15 @@ def _classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None
                 name_toks, role_toks = list(body[r:c]), list(body[:r])
                 break
     else:
+        if (
+            len(role_toks) >= 2
+            and role_toks[-1].low in {"for", "to"}
+            and _bare(role_toks[-2].low) in _PRINCIPAL_ROLES
+            and 1 <= len(name_toks) <= 2
+        ):
+            # "a spokesman for Ann Lee", "an aide to Trump": someone unnamed who
+            # speaks for the one named
+            return _unnamed(start, end, text[body[0].start : end], OtherKind.ANONYMOUS)
         # "Ambassador to Havana Viktor Koronelli": a place after the connector
         if role_toks and role_toks[-1].low in _CONNECTORS and len(name_toks) >= 2:
             role_toks.append(name_toks.pop(0))
