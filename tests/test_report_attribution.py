@@ -883,3 +883,14 @@ def test_a_spokesman_for_someone_is_not_that_someone() -> None:
     # a place after "to", then the name: the ambassador is named
     b = parse_report(_doc("Ambassador to Havana Tom Park said “we are confident.”"))
     assert [p.name for p in b.people] == ["Tom Park"]
+
+
+def test_an_opening_adverb_and_a_second_predicate_with_its_own_quote() -> None:
+    claims = _claims(
+        _doc(
+            "Ann Lee spoke first. Then she told the radio host that the mayor is “a total "
+            "opportunist” and said “the record is quite clear.”"
+        )
+    )
+    assert [(w, c) for w, c, _ in claims] == [("Ann Lee", "told"), ("Ann Lee", "said")]
+    assert claims[1][2] == "“the record is quite clear.”"

@@ -288,6 +288,7 @@ class _Hit:
     shared: bool = False
     after: bool = False  # the content stands before the cue
     rel: int = -1  # the token of a relative "who" standing for the subject
+    far: bool = False  # the subject heads an earlier predicate ("X told Y C and said Z")
 
 
 #: the marks of a dash credit line ("- Jane Doe.", see :func:`_dash_credit`)
@@ -658,6 +659,7 @@ def read_sentence(
                     main = _main_subject(toks, 0, m.i - 1, qidx)
                 if main is not None:
                     hit.subj = main
+                    hit.far = True
             elif m.kind == "verb" and (
                 opening or (m.i > 0 and (toks[m.i - 1].text == "," or qidx[m.i - 1] >= 0))
             ):
@@ -1147,7 +1149,9 @@ def read_sentence(
             _relay_from(ctx, rc, toks, h.cue.relay)
         claims.append(rc)
         taken.append((cstart, cend))
-        lo_tok = min(h.cue.i, h.subj[0] if h.subj else h.cue.i)
+        # (a subject shared with an earlier predicate leaves that predicate free:
+        # "he told X that C1 and said “C2”")
+        lo_tok = h.cue.i if h.far else min(h.cue.i, h.subj[0] if h.subj else h.cue.i)
         taken.append((toks[lo_tok].start, toks[stop_tok - 1].end if stop_tok > 0 else e))
 
     # 3. indirect claims, cue after the content: "C, X said"
@@ -1816,6 +1820,12 @@ def _quote_goes_on(toks: Sequence[Token], k: int, qidx: list[int]) -> bool:
 # prepositions before an addressee or a topic, not a source: "a message to Trump:"
 _ADDRESS_PREPS = _words("""to for with at about on against toward towards""")
 
+# one-word openers with no phrase after them ("Then he ...", "Later she ...")
+_ADVERB_LEADERS = _words(
+    """then now later earlier also meanwhile still yet so instead moreover besides
+    afterward afterwards separately additionally similarly likewise and but"""
+)
+
 _LATE_SUBORDINATORS = _words("""as when while though although because since once whereas""")
 
 
@@ -2031,6 +2041,12 @@ def _main_subject(
     """The subject at the head of the sentence part ``[lo, hi)``, after any
     introductory phrase that ends with a comma ("In an interview, Trump ...")."""
     k = lo
+    while (
+        k + 1 < hi
+        and toks[k].low in _ADVERB_LEADERS
+        and (toks[k + 1].low in {"he", "she", "they", "we", "i", "it"} or toks[k + 1].is_cap)
+    ):
+        k += 1  # "Then he cut into Bush, calling ...": an adverb, not a phrase to its comma
     if (k < hi and toks[k].low in _LEADERS) or _participle_opener(toks, k, hi):
         # "On Thursday, after remaining neutral ..., Warren appeared ...": each
         # introductory phrase up to its comma
