@@ -894,3 +894,13 @@ def test_an_opening_adverb_and_a_second_predicate_with_its_own_quote() -> None:
     )
     assert [(w, c) for w, c, _ in claims] == [("Ann Lee", "told"), ("Ann Lee", "said")]
     assert claims[1][2] == "“the record is quite clear.”"
+
+
+def test_a_participle_between_a_cue_and_a_quote_takes_the_quote() -> None:
+    claims = _claims(
+        _doc("Ann Lee wrote the agents knew to brace for it, saying, “It did not happen daily.”")
+    )
+    assert claims == [
+        ("Ann Lee", "wrote", "the agents knew to brace for it"),
+        ("Ann Lee", "saying", "“It did not happen daily.”"),
+    ]

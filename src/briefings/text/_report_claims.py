@@ -1054,6 +1054,10 @@ def read_sentence(
                     best = hn
                     break
             elif q.start >= hi_c:
+                if any(
+                    o.shared and hi_c <= toks[o.cue.i].start < q.start for o in hits if o is not h
+                ):
+                    continue  # "X wrote C, saying, “...”": the participle's quote
                 gap = text[hi_c : q.start]
                 words = gap.split()
                 limit = 25 if h.inverted and gap.lstrip().startswith(",") else 8
