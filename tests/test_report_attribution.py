@@ -904,3 +904,11 @@ def test_a_participle_between_a_cue_and_a_quote_takes_the_quote() -> None:
         ("Ann Lee", "wrote", "the agents knew to brace for it"),
         ("Ann Lee", "saying", "“It did not happen daily.”"),
     ]
+
+
+def test_an_opening_prepositional_phrase_is_not_content() -> None:
+    claims = _claims(
+        _doc('On Twitter, she responded to his message by saying, "Just stop lying, please."')
+    )
+    assert all(content != "On Twitter" for _, _, content in claims)
+    assert ("she", "saying", '"Just stop lying, please."') in claims

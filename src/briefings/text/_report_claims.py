@@ -1291,7 +1291,11 @@ def read_sentence(
         cut = toks[lo_tok - 1].end if comma_in_quote else toks[lo_tok - 1].start
         a, b = _strip_span(text, s, cut, trail=" \t\n")
         a = _after_taken(taken, a, b, text)
+        words = text[a:b].split()
         if b - a < 8 or _overlaps(taken, a, b):
+            continue
+        if len(words) <= 5 and words[0].lower() in _PREPOSITIONS | {"by", "under", "for"}:
+            # "On Twitter, she responded ... by saying, “...”": where, not what
             continue
         speaker, mention = make_speaker(h)
         if speaker is None:
