@@ -912,3 +912,17 @@ def test_an_opening_prepositional_phrase_is_not_content() -> None:
     )
     assert all(content != "On Twitter" for _, _, content in claims)
     assert ("she", "saying", '"Just stop lying, please."') in claims
+
+
+def test_a_participle_after_a_pronoun_clause_takes_the_pronoun_as_mention() -> None:
+    b = parse_report(
+        _doc(
+            "Ann Lee acknowledged some errors even as she defended the plan, saying, "
+            "“Most of the speech is different.”"
+        )
+    )
+    last = b.claims[-1]
+    assert last.cue is not None
+    assert last.cue.span.text == "saying"
+    assert b.mention(last.mention_id).span.text == "she"  # type: ignore[arg-type]
+    assert b.speaker(last).name == "Ann Lee"  # type: ignore[union-attr]

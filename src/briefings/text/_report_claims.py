@@ -696,9 +696,13 @@ def read_sentence(
 
     def make_speaker(h: _Hit) -> tuple[EntityRec | None, tuple[int, int, MentionKind] | None]:
         if h.shared:
-            if claims:  # "X said C1, adding C2": the subject of the claim before
-                return claims[-1].speaker, claims[-1].mention
             late = _late_clause_subject(toks, h.cue.i, qidx)
+            if claims and not (
+                late is not None and late[1] - late[0] == 1 and toks[late[0]].low in {"he", "she"}
+            ):
+                # "X said C1, adding C2": the subject of the claim before (but "X
+                # acknowledged C1 even as he defended Y, saying C2": the pronoun)
+                return claims[-1].speaker, claims[-1].mention
             if late is not None:
                 # "..., though last week he used stronger language, saying ...": the
                 # clause the participle hangs on
