@@ -926,3 +926,21 @@ def test_a_participle_after_a_pronoun_clause_takes_the_pronoun_as_mention() -> N
     assert last.cue.span.text == "saying"
     assert b.mention(last.mention_id).span.text == "she"  # type: ignore[arg-type]
     assert b.speaker(last).name == "Ann Lee"  # type: ignore[union-attr]
+
+
+def test_a_run_of_cue_less_quote_paragraphs_is_one_continuation() -> None:
+    b = parse_report(
+        _doc(
+            "“We will win this county,” Ann Lee said.",
+            "“Our pensions are secure. Our roads are fixed.”",
+            "“Nobody, sir, is going to stop us now.”",
+        )
+    )
+    assert len(b.claims) == 2
+    cont = b.claims[1]
+    assert cont.cue is None
+    assert b.speaker(cont).name == "Ann Lee"  # type: ignore[union-attr]
+    assert [p.text for p in cont.content_parts] == [
+        "“Our pensions are secure. Our roads are fixed.”",
+        "“Nobody, sir, is going to stop us now.”",
+    ]

@@ -1298,9 +1298,11 @@ def read_sentence(
         words = text[a:b].split()
         if b - a < 8 or _overlaps(taken, a, b):
             continue
-        if len(words) <= 5 and words[0].lower() in _PREPOSITIONS | {"by", "under", "for"}:
-            # "On Twitter, she responded ... by saying, “...”": where, not what
-            continue
+        framing_only = len(words) <= 5 and words[0].lower() in _PREPOSITIONS | {
+            "by",
+            "under",
+            "for",
+        }
         speaker, mention = make_speaker(h)
         if speaker is None:
             continue
@@ -1331,6 +1333,11 @@ def read_sentence(
             if len(text[sa:sb].split()) >= 3:
                 second = (sa, sb)
                 end_tok = resume
+        if framing_only and second is None:
+            # "On Twitter, she responded ... by saying, “...”": where, not what (but "In
+            # a merger, he said, the brand would survive" is one content in two pieces)
+            used_hits.discard(hn)
+            continue
         info = tail_info(h, after, end_tok)
         rc = _new_claim(h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para)
         if second is not None:
@@ -1564,6 +1571,20 @@ def read_sentence(
                 before.quotes.append((q.inner_start, q.inner_end))
                 taken.append((q.start, q.end))
                 continue
+        if (
+            before.continuation
+            and before.parent is None
+            and (para == before.para or (para == before.para + 1 and q.start == ctx.para_start))
+        ):
+            # a run of cue-less quotes (a speech quoted paragraph after paragraph): one
+            # attribution in several pieces, not one claim per paragraph
+            if not before.parts:
+                before.parts = [before.content]
+            before.parts.append((q.start, q.end))
+            before.content = (before.content[0], q.end)
+            before.quotes.append((q.inner_start, q.inner_end))
+            taken.append((q.start, q.end))
+            continue
         if para != before.para and not (
             para == before.para + 1 and q.start == ctx.para_start and q.end >= ctx.para_end
         ):
