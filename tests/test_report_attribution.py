@@ -944,3 +944,11 @@ def test_a_run_of_cue_less_quote_paragraphs_is_one_continuation() -> None:
         "“Our pensions are secure. Our roads are fixed.”",
         "“Nobody, sir, is going to stop us now.”",
     ]
+
+
+def test_a_surname_that_is_a_country_after_a_title() -> None:
+    [(who, cue, content)] = _claims(
+        _doc("Rep. Steve Israel said Lee urged members to be “closely coordinated.”")
+    )
+    assert (who, cue) == ("Steve Israel", "said")
+    assert content == "Lee urged members to be “closely coordinated.”"

@@ -915,7 +915,16 @@ def _classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None
                 name=text[body[0].start : end],
                 org_kind=_org_kind([t.text for t in body]),
             )
-        name_toks = []
+        first_low = _bare(name_toks[0].low)
+        if not (
+            len(name_toks) >= 2
+            and first_low not in ORG_WORDS
+            and first_low not in COUNTRIES
+            and first_low not in NEWS_AGENCIES
+            and first_low not in PLACE_WORDS
+        ):
+            name_toks = []
+        # (else "Rep. Steve Israel": a title, then a name whose surname is a country's)
     if (
         name_toks
         and len(name_toks) == 1
