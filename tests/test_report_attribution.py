@@ -952,3 +952,18 @@ def test_a_surname_that_is_a_country_after_a_title() -> None:
     )
     assert (who, cue) == ("Steve Israel", "said")
     assert content == "Lee urged members to be “closely coordinated.”"
+
+
+def test_plural_documents_groups_and_an_honorific_possessor() -> None:
+    for line, kind in (
+        ("Court records show that the firm “never paid” its workers.", "document"),
+        ("Early news reports said the mayor “left in a hurry.”", "document"),
+        ("Allies said the senator was “ready to fight.”", "group"),
+    ):
+        b = parse_report(_doc(line))
+        assert len(b.claims) == 1, line
+        assert b.speaker(b.claims[0]).kind.value == kind, line  # type: ignore[union-attr]
+    b = parse_report(_doc("Mrs. Lee's campaign said the vote was “a clear win.”"))
+    [claim] = b.claims
+    assert b.speaker(claim) in b.organizations
+    assert b.mention(claim.mention_id).span.text == "Mrs. Lee's campaign"  # type: ignore[arg-type]

@@ -131,13 +131,18 @@ DOCUMENT_WORDS = _words(
     message post tweet filing lawsuit complaint indictment analysis review paper
     announcement notice order bill law treaty agreement ruling verdict
     sign signs banner banners placard placards poster posters t-shirt t-shirts shirt
-    shirts headline caption billboard email memoir editorial"""
+    shirts headline caption billboard email memoir editorial records polls reports
+    documents emails statements surveys studies filings memos transcripts results data
+    figures estimates numbers"""
 )
 GROUP_WORDS = _words(
     """officials analysts experts critics people observers lawmakers residents sources
     diplomats aides advisers advisors activists supporters opponents voters members
     leaders ministers authorities investigators prosecutors scientists economists
-    democrats republicans witnesses others many some most"""
+    democrats republicans witnesses others many some most allies strategists donors
+    delegates protesters demonstrators employees workers veterans conservatives
+    liberals progressives evangelicals operatives pollsters researchers historians
+    scholars commentators pundits insiders"""
 )
 ANONYMOUS_WORDS = frozenset(["source", "sources", "insider", "insiders"])
 NEWS_AGENCIES = _words(
@@ -826,6 +831,15 @@ def _classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None
     body = words[1:] if det else words
     if not body:
         return None
+    if (
+        len(body) >= 3
+        and body[0].low in HONORIFICS
+        and body[1].low.endswith(("’s", "'s"))
+        and not body[-1].is_cap
+    ):
+        # "Mrs. Clinton's campaign": what belongs to the one named, not a person
+        owned = _classify(text, toks, i + (1 if det else 0) + 1, j)
+        return None if owned is None else attrs.evolve(owned, start=start, end=end)
     low = [_bare(t.low) for t in body]
     head = low[-1]
     for c in range(min(3, len(body) - 1)):
