@@ -967,3 +967,25 @@ def test_plural_documents_groups_and_an_honorific_possessor() -> None:
     [claim] = b.claims
     assert b.speaker(claim) in b.organizations
     assert b.mention(claim.mention_id).span.text == "Mrs. Lee's campaign"  # type: ignore[arg-type]
+
+
+def test_more_source_phrases_that_gave_no_claim() -> None:
+    for line, name in (
+        (
+            "New Hampshire Sen. Ann Lee’s campaign, for example, said she would “support "
+            "the nominee.”",
+            "Lee’s campaign",
+        ),
+        (
+            "The National Association of Criminal Defense Lawyers said the rule is “unfair.”",
+            "National Association of Criminal Defense Lawyers",
+        ),
+        ("“Better watch out,” tweeted another.", "another"),
+        ("Respondents said the economy is “getting worse.”", "Respondents"),
+    ):
+        b = parse_report(_doc(line))
+        assert len(b.claims) == 1, line
+        assert b.speaker(b.claims[0]).name == name, line  # type: ignore[union-attr]
+    # "In other words, ..." names no one
+    b = parse_report(_doc("In other words, explained Ann Lee, “we lost.”"))
+    assert [b.speaker(c).name for c in b.claims] == ["Ann Lee"]  # type: ignore[union-attr]

@@ -133,7 +133,7 @@ DOCUMENT_WORDS = _words(
     sign signs banner banners placard placards poster posters t-shirt t-shirts shirt
     shirts headline caption billboard email memoir editorial records polls reports
     documents emails statements surveys studies filings memos transcripts results data
-    figures estimates numbers"""
+    figures estimates numbers statistics"""
 )
 GROUP_WORDS = _words(
     """officials analysts experts critics people observers lawmakers residents sources
@@ -142,7 +142,9 @@ GROUP_WORDS = _words(
     democrats republicans witnesses others many some most allies strategists donors
     delegates protesters demonstrators employees workers veterans conservatives
     liberals progressives evangelicals operatives pollsters researchers historians
-    scholars commentators pundits insiders"""
+    scholars commentators pundits insiders respondents participants superdelegates
+    spectators marchers specialists foes reporters journalists students fans attendees
+    backers followers employees staffers"""
 )
 ANONYMOUS_WORDS = frozenset(["source", "sources", "insider", "insiders"])
 NEWS_AGENCIES = _words(
@@ -255,6 +257,12 @@ _PRINCIPAL_ROLES = _words(
     representative assistant counsel staffer friend ally supporter surrogate strategist
     confidant deputy"""
 )
+
+# what a named one can own and speak through: "Ayotte’s campaign", "Lee's office"
+_OWNED_HEADS = ORG_WORDS | DOCUMENT_WORDS | GROUP_WORDS
+
+# a quantifier standing alone for a source ('“...,” tweeted another.', not "other")
+_LONE_SOURCES = _words("""another one someone somebody others several""")
 
 _WEEKDAYS = _words("""monday tuesday wednesday thursday friday saturday sunday""")
 _DAY_PARTS = _words("""morning afternoon evening night""")
@@ -831,15 +839,41 @@ def _classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None
     body = words[1:] if det else words
     if not body:
         return None
+    if len(body) >= 3 and not body[-1].is_cap and _bare(body[-1].low) in _OWNED_HEADS:
+        # "Mrs. Clinton's campaign", "New Hampshire Sen. Kelly Ayotte’s campaign": what
+        # belongs to the one named (from the possessor on), not a person
+        p = next((x for x in range(1, len(body) - 1) if body[x].low.endswith(("’s", "'s"))), -1)
+        if p > 0 and all(not t.is_cap for t in body[p + 1 :]):
+            owned = _classify(text, toks, i + (1 if det else 0) + p, j)
+            return None if owned is None else attrs.evolve(owned, start=start, end=end)
+    if len(body) == 1 and not det and body[0].low in _LONE_SOURCES:
+        # '“...,” tweeted another.': an unnamed source
+        plural = body[0].low in _PLURAL_QUANTIFIERS
+        return _unnamed(
+            start, end, body[0].text, OtherKind.GROUP if plural else OtherKind.ANONYMOUS
+        )
     if (
         len(body) >= 3
-        and body[0].low in HONORIFICS
-        and body[1].low.endswith(("’s", "'s"))
-        and not body[-1].is_cap
+        and body[-1].is_cap
+        and all(t.is_cap or t.low in {"of", "for", "and", "on", "the", "to", "&"} for t in body)
+        and any(
+            body[x].is_cap
+            and _bare(body[x].low) in ORG_WORDS
+            and body[x + 1].low in {"of", "for", "on", "to"}
+            for x in range(len(body) - 1)
+        )
+        and not any(t.low in HONORIFICS for t in body)
     ):
-        # "Mrs. Clinton's campaign": what belongs to the one named, not a person
-        owned = _classify(text, toks, i + (1 if det else 0) + 1, j)
-        return None if owned is None else attrs.evolve(owned, start=start, end=end)
+        # "the National Association of Criminal Defense Lawyers": an organisation whose
+        # name goes on past its head word
+        return Phrase(
+            "org",
+            start,
+            end,
+            name=text[body[0].start : end],
+            org_kind=_org_kind([t.text for t in body]),
+            mention_kind=MentionKind.NAME,
+        )
     low = [_bare(t.low) for t in body]
     head = low[-1]
     for c in range(min(3, len(body) - 1)):
