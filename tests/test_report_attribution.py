@@ -815,3 +815,9 @@ def test_signs_headlines_and_editorials_are_documents() -> None:
     speaker = b.speaker(claim)
     assert speaker in b.others
     assert speaker.kind.value == "document"  # type: ignore[union-attr]
+
+
+def test_a_no_break_space_between_quote_and_speaker() -> None:
+    text = _doc("“Being a dad is my job,”\u00a0Ann Lee said in May on the podcast “The Hour.”")
+    got = _claims(text)
+    assert ("Ann Lee", "said", "“Being a dad is my job,”") in got

@@ -1013,7 +1013,7 @@ def read_sentence(
             hi_tok = max(h.cue.j, h.subj[1] if h.subj else h.cue.j)
             lo_c, hi_c = toks[lo_tok].start, toks[hi_tok - 1].end
             if q.end <= lo_c:
-                gap = text[q.end : lo_c]
+                gap = text[q.end : lo_c].replace("\u00a0", " ")  # a no-break space is a space
                 rest = gap.strip(" ,—–-")
                 if rest == "" or (
                     # "“...,” former presidential candidate Herman Cain said": a title
@@ -1028,7 +1028,7 @@ def read_sentence(
                     best = hn
                     break
             elif q.start >= hi_c:
-                gap = text[hi_c : q.start]
+                gap = text[hi_c : q.start].replace("\u00a0", " ")
                 words = gap.split()
                 limit = 25 if h.inverted and gap.lstrip().startswith(",") else 8
                 if words and words[0].lower() in _GAP_PREPS:
