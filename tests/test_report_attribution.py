@@ -821,3 +821,13 @@ def test_a_no_break_space_between_quote_and_speaker() -> None:
     text = _doc("“Being a dad is my job,”\u00a0Ann Lee said in May on the podcast “The Hour.”")
     got = _claims(text)
     assert ("Ann Lee", "said", "“Being a dad is my job,”") in got
+
+
+def test_a_closing_mark_typed_for_an_opening_one() -> None:
+    text = _doc(
+        "”This is why the plan has to change. It is wrong,” said Ann Lee.",
+        "” … they are not like him,” she said in December. “He would be appalled.”",
+    )
+    got = _claims(text)
+    assert ("Ann Lee", "said", "”This is why the plan has to change. It is wrong,”") in got
+    assert got[1][2].startswith("” … they are not like him,”")
