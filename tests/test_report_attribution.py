@@ -831,3 +831,18 @@ def test_a_closing_mark_typed_for_an_opening_one() -> None:
     got = _claims(text)
     assert ("Ann Lee", "said", "”This is why the plan has to change. It is wrong,”") in got
     assert got[1][2].startswith("” … they are not like him,”")
+
+
+def test_a_text_that_read_or_said_a_quote_speaks() -> None:
+    got = _claims(
+        _doc(
+            'T-shirts appeared in front of the party office that said "We won."',
+            "He held up the sign — which read “Lee 4 Senate” — and waved it around.",
+            "Ann Lee said the city lost a voice that said “hope is stronger than fear.”",
+        )
+    )
+    contents = [c for _, _, c in got]
+    assert '"We won."' in contents
+    assert "“Lee 4 Senate”" in contents
+    # inside another claim the text's words are that claim's: no overlapping claim
+    assert "“hope is stronger than fear.”" not in contents

@@ -602,6 +602,16 @@ def read_sentence(
                 if antecedent is not None:
                     subj = antecedent
                     hit.rel = who
+            if subj is None:
+                rel_that = _relative_text(toks, m, lo, qidx)
+                if rel_that >= 0:
+                    at_that = (
+                        rel_that - 1 if toks[rel_that - 1].text in {",", "—", "–"} else rel_that
+                    )
+                    antecedent = subject_before(toks, at_that, lo) if at_that > lo else None
+                    if antecedent is not None:
+                        subj = antecedent  # "a sign that read “...”": the sign speaks
+                        hit.rel = rel_that
             if (
                 subj is not None
                 and toks[m.i].low.endswith("ing")
@@ -1550,6 +1560,21 @@ def read_sentence(
     for rc in claims:
         if rc.form is not Form.DIRECT and rc.quotes and not rc.parts:
             _end_at_last_quote(rc, text)
+    if any(h.rel >= 0 and toks[h.rel].low != "who" for h in hits):
+        # "X said the world lost a voice that said “...”": a text's words inside
+        # another claim are that claim's, not a claim of their own
+        claims = [
+            rc
+            for rc in claims
+            if not (
+                rc.mention is not None
+                and text[rc.mention[0] : rc.mention[1]].lower() in {"that", "which"}
+                and any(
+                    o is not rc and o.content[0] <= rc.content[0] and rc.content[1] <= o.content[1]
+                    for o in claims
+                )
+            )
+        ]
     claims.sort(key=lambda c: c.content[0])
     return claims
 
@@ -1731,6 +1756,24 @@ def _relative_subject(
             return np
         x -= 1
     return None
+
+
+def _relative_text(toks: Sequence[Token], m: CueMatch, lo: int, qidx: Sequence[int]) -> int:
+    """The token of a relative ``that``/``which`` right before a ``read``/``say`` cue
+    whose words are the quote right after it (``T-shirts that said “We won.”``,
+    ``the sign — which read “...”``), or -1."""
+    if (
+        m.lemma not in {"read", "say"}
+        or m.i - 1 <= lo
+        or toks[m.i - 1].low not in {"that", "which"}
+    ):
+        return -1
+    k = m.j
+    if k < len(toks) and toks[k].text == ",":
+        k += 1  # not ':' ("She retweeted a message that read: “...”": hers)
+    if k >= len(toks) or qidx[k] < 0 or toks[k].text not in '"“':
+        return -1
+    return m.i - 1
 
 
 def _source_familiar_with(
