@@ -846,3 +846,11 @@ def test_a_text_that_read_or_said_a_quote_speaks() -> None:
     assert "“Lee 4 Senate”" in contents
     # inside another claim the text's words are that claim's: no overlapping claim
     assert "“hope is stronger than fear.”" not in contents
+
+
+def test_a_relative_clause_after_an_inverted_source() -> None:
+    text = _doc("The town “deserves someone who is with them,” said the man who built the bridge.")
+    got = _claims(text)
+    assert len(got) == 1
+    assert got[0][1] == "said"
+    assert got[0][2] == "The town “deserves someone who is with them,”"

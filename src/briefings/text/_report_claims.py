@@ -1239,7 +1239,10 @@ def read_sentence(
         k_addr, addr, addr_ent, is_relay = addressee_after(h)
         after = max(after, k_addr)
         if after < len(toks) and (
-            toks[after].low == "that" or toks[after].low in _WH or toks[after].text == ":"
+            toks[after].low == "that"
+            # '..., said the man who built his career': a relative clause of the source
+            or (toks[after].low in _WH and not (h.inverted and toks[after].low in {"who", "which"}))
+            or toks[after].text == ":"
         ):
             continue
         if after < len(toks) and qidx[after] >= 0:
