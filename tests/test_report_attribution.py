@@ -854,3 +854,8 @@ def test_a_relative_clause_after_an_inverted_source() -> None:
     assert len(got) == 1
     assert got[0][1] == "said"
     assert got[0][2] == "The town “deserves someone who is with them,”"
+
+
+def test_an_adverb_between_and_and_the_cue() -> None:
+    text = _doc("Ann Lee brought up the bombing and later said, “It is not just them.”")
+    assert ("Ann Lee", "said", "“It is not just them.”") in _claims(text)

@@ -661,11 +661,12 @@ def read_sentence(
                 )
             ):
                 hit.shared = True
-            elif m.kind in {"verb", "refusal"} and m.i > 1 and toks[m.i - 1].low in {"and", "but"}:
-                # "Trump doubled down ... and said C": the subject of the sentence
-                main = _main_subject(toks, lo, m.i - 1, qidx)
+            elif m.kind in {"verb", "refusal"} and m.i > 1 and _and_before(toks, m.i) > 0:
+                # "Trump doubled down ... and (later) said C": the subject of the sentence
+                at_and = _and_before(toks, m.i)
+                main = _main_subject(toks, lo, at_and, qidx)
                 if main is None and lo > 0:
-                    main = _main_subject(toks, 0, m.i - 1, qidx)
+                    main = _main_subject(toks, 0, at_and, qidx)
                 if main is not None:
                     hit.subj = main
             elif m.kind == "verb" and (
@@ -1759,6 +1760,15 @@ def _relative_subject(
             return np
         x -= 1
     return None
+
+
+def _and_before(toks: Sequence[Token], k: int) -> int:
+    """The ``and``/``but`` joining the verb at ``k`` to the subject's predicate before
+    it, one adverb allowed between (``and later said``), or -1."""
+    j = k - 1
+    if j > 1 and toks[j].low in _THEN_WORDS:
+        j -= 1
+    return j if j > 0 and toks[j].low in {"and", "but"} else -1
 
 
 def _relative_text(toks: Sequence[Token], m: CueMatch, lo: int, qidx: Sequence[int]) -> int:
