@@ -859,3 +859,10 @@ def test_a_relative_clause_after_an_inverted_source() -> None:
 def test_an_adverb_between_and_and_the_cue() -> None:
     text = _doc("Ann Lee brought up the bombing and later said, “It is not just them.”")
     assert ("Ann Lee", "said", "“It is not just them.”") in _claims(text)
+
+
+def test_a_statement_issued_with_a_comma_before_its_words() -> None:
+    text = _doc("After the vote, Ann Lee issued a statement, “Last night, our city was tested.”")
+    assert _claims(text) == [
+        ("Ann Lee", "issued a statement", "“Last night, our city was tested.”")
+    ]
