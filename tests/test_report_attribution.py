@@ -866,3 +866,14 @@ def test_a_statement_issued_with_a_comma_before_its_words() -> None:
     assert _claims(text) == [
         ("Ann Lee", "issued a statement", "“Last night, our city was tested.”")
     ]
+
+
+def test_a_source_and_cue_sentence_before_a_quote() -> None:
+    text = _doc(
+        "Ann Lee, the party's spokeswoman, said in a statement. “There are no ballots to recount.”",
+        "“Is it fair?” Bob Park asked. “I think it is.”",
+    )
+    got = _claims(text)
+    assert ("Ann Lee", "said", "“There are no ballots to recount.”") in got
+    # after a quote the next quote goes on from it: no claim of its own
+    assert all(c != "“I think it is.”" for _, _, c in got)

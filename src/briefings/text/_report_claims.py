@@ -24,7 +24,7 @@ import attrs
 from briefings.model import Form, MentionKind, OtherKind, SpeechAct
 from briefings.text._cues import AUDIENCE, CUE_STARTS, PARTICIPLES, CueMatch, match_cue
 from briefings.text._quotes import CLOSING_MARKS, Quote
-from briefings.text._sentences import Token, tokens
+from briefings.text._sentences import Token, skip_space, tokens
 from briefings.text._speakers import (
     EntityRec,
     Phrase,
@@ -1482,7 +1482,10 @@ def read_sentence(
                     claims.append(rc)
                     continue
         lead = ctx.lead
-        if lead is not None and lead.para == para - 1 and q.start == ctx.para_start:
+        if lead is not None and (
+            (lead.para == para - 1 and q.start == ctx.para_start)
+            or (lead.para == para and q.start == lead.content[0])
+        ):
             ctx.lead = None
             lead.content = (q.start, q.end)
             lead.quotes = [(q.inner_start, q.inner_end)]
@@ -1555,6 +1558,15 @@ def read_sentence(
         late = _late_cue(ctx, hits[0], toks, s, para=para, make_speaker=make_speaker)
         if late is not None:
             claims.append(late)
+        elif not quotes and _words_follow(ctx, toks, hits[0], e):
+            # "Sam Lau, the party's spokesman, said in a statement. “...”": the quote
+            # right after the sentence is the words
+            speaker, mention = make_speaker(hits[0])
+            if speaker is not None:
+                nq = skip_space(text, e, ctx.para_end)
+                ctx.lead = _new_claim(
+                    hits[0], speaker, mention, toks, form=Form.DIRECT, content=(nq, nq), para=para
+                )
     if claims or not clausal_set:
         ctx.pending = None
     for rc in claims:
@@ -1760,6 +1772,30 @@ def _relative_subject(
             return np
         x -= 1
     return None
+
+
+def _words_follow(ctx: Context, toks: Sequence[Token], h: _Hit, e: int) -> bool:
+    """Whether the sentence ending at ``e`` is only a source, a speech verb and a short
+    tail (``X said in a statement.``) and a quote opens right after it."""
+    if (
+        h.cue.kind != "verb"
+        or h.cue.belief
+        or h.inverted
+        or h.subj is None
+        or h.subj[1] > h.cue.i
+        or toks[-1].text != "."
+        or len(toks) - h.cue.j > 6
+    ):
+        return False
+    tail = toks[h.cue.j : len(toks) - 1]
+    if tail and tail[0].low not in _GAP_PREPS and tail[0].low not in _TIME_WORDS:
+        return False
+    if any(t.low in _WH or t.low == "that" or not t.is_word for t in tail):
+        return False
+    if any(ch in '"“”' for ch in ctx.text[ctx.para_start : toks[0].start]):
+        return False  # '“...?” Trump asked. “...”': the quote goes on from the one before
+    nq = skip_space(ctx.text, e, ctx.para_end)
+    return nq < ctx.para_end and ctx.text[nq] in '"“'
 
 
 def _and_before(toks: Sequence[Token], k: int) -> int:
