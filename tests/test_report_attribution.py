@@ -877,3 +877,18 @@ def test_a_source_and_cue_sentence_before_a_quote() -> None:
     assert ("Ann Lee", "said", "“There are no ballots to recount.”") in got
     # after a quote the next quote goes on from it: no claim of its own
     assert all(c != "“I think it is.”" for _, _, c in got)
+
+
+def test_chanted_words_are_the_chanters() -> None:
+    got = _claims(
+        _doc(
+            "Lee supporters responded with chants of “I’m with her” until Lee spoke up.",
+            "But their chants of “Ann! Ann! Ann!” were cut short.",
+            "The team was met with chants of “Go home, go home” at the game.",
+        )
+    )
+    contents = {c: name for name, _, c in got}
+    assert contents.get("“I’m with her”") == "Lee supporters"
+    assert "“Ann! Ann! Ann!”" in contents
+    # met with chants: the chanters are not the team
+    assert contents.get("“Go home, go home”") == ""

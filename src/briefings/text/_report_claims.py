@@ -689,7 +689,8 @@ def read_sentence(
             for h in hits
             if h.cue.kind == "verb" and h.subj is not None and h.cue.lemma not in {"show", "find"}
         ]
-    if not hits and not clausal:
+    chanted = bool(quotes) and quote_speaker is None and ("chants" in lows or "chant" in lows)
+    if not hits and not clausal and not chanted:
         if quote_speaker is None and toks[0].text in _DASHES:
             return _dash_credit(ctx, toks, s, e, para)
         return []
@@ -1433,6 +1434,53 @@ def read_sentence(
         while x > 0 and qidx[x - 1] < 0:
             x -= 1
         return x
+
+    # 4b. "their chants of “Ted! Ted!”", "to chants of “Marco!”": the chanted words are
+    # the chanters' (unnamed unless a possessive names them)
+    if chanted:
+        for qn, q in enumerate(quotes):
+            a = firsts.get(qn, -1)
+            if a < 2 or _inside(taken, q.start) or toks[a - 1].low != "of":
+                continue
+            if toks[a - 2].low not in {"chant", "chants"}:
+                continue
+            speaker, mention = None, None
+            owner = a - 3
+            while (
+                owner > 0
+                and toks[owner].low not in {"with", "in", "into", "to"}
+                and (
+                    toks[owner].low in {"a", "an", "the"}
+                    or (toks[owner].is_word and not toks[owner].is_cap and a - owner < 6)
+                )
+            ):
+                if toks[owner].low in {"their", "his", "her", "its"}:
+                    break
+                owner -= 1  # "responded with loud chants of": back to the preposition
+            chant = CueMatch(a - 2, a, "chant", SpeechAct.STATEMENT, "verb")
+            if owner >= 0 and toks[owner].low in {"their", "his", "her", "its"}:
+                speaker, mention = make_speaker(_Hit(chant, (owner, owner + 1)))
+            elif (
+                owner > 0
+                and toks[owner].low in {"with", "in"}
+                # "the team was met with chants of": the chanters are others
+                and not (owner > 1 and toks[owner - 2].low in _PASSIVE)
+            ):
+                # "Clinton supporters responded with chants of": the sentence's subject
+                main = _main_subject(toks, 0, owner, qidx)
+                if main is not None:
+                    speaker, mention = make_speaker(_Hit(chant, main))
+            rc = RawClaim.of_quote(
+                q,
+                para,
+                speaker=speaker,
+                mention=mention,
+                cue=(toks[a - 2].start, toks[a - 1].end),
+                lemma="chant",
+                act=SpeechAct.STATEMENT,
+            )
+            claims.append(rc)
+            taken.append((q.start, q.end))
 
     # 5. clausal quotes no cue claimed: continuation of the speaker before
     owned = {qn for qn in quote_owner if quote_owner[qn] in used_hits}
