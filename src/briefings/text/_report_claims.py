@@ -1144,15 +1144,15 @@ def read_sentence(
             continue
         if h.cue.kind == "according":
             # "C, according to X" (the content before)
-            before = toks[h.cue.i - 1] if h.cue.i else None
+            tok_before = toks[h.cue.i - 1] if h.cue.i else None
             if h.cue.i >= 3 and (
-                before is not None
+                tok_before is not None
                 and (
-                    before.text == ","
-                    or before.is_word
+                    tok_before.text == ","
+                    or tok_before.is_word
                     # 'She compared it to a “root canal,” according to X': the comma
                     # inside the closing quote
-                    or (before.text in CLOSING_MARKS and toks[h.cue.i - 2].text == ",")
+                    or (tok_before.text in CLOSING_MARKS and toks[h.cue.i - 2].text == ",")
                 )
             ):
                 ph = subject_phrase(h)
