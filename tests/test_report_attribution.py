@@ -989,3 +989,80 @@ def test_more_source_phrases_that_gave_no_claim() -> None:
     # "In other words, ..." names no one
     b = parse_report(_doc("In other words, explained Ann Lee, “we lost.”"))
     assert [b.speaker(c).name for c in b.claims] == ["Ann Lee"]  # type: ignore[union-attr]
+
+
+def test_a_no_break_space_between_quote_and_speaker() -> None:
+    text = _doc("“Being a dad is my job,”\u00a0Ann Lee said in May on the podcast “The Hour.”")
+    got = _claims(text)
+    assert ("Ann Lee", "said", "“Being a dad is my job,”") in got
+
+
+def test_a_closing_mark_typed_for_an_opening_one() -> None:
+    text = _doc(
+        "”This is why the plan has to change. It is wrong,” said Ann Lee.",
+        "” … they are not like him,” she said in December. “He would be appalled.”",
+    )
+    got = _claims(text)
+    assert ("Ann Lee", "said", "”This is why the plan has to change. It is wrong,”") in got
+    assert got[1][2].startswith("” … they are not like him,”")
+
+
+def test_a_text_that_read_or_said_a_quote_speaks() -> None:
+    got = _claims(
+        _doc(
+            'T-shirts appeared in front of the party office that said "We won."',
+            "He held up the sign — which read “Lee 4 Senate” — and waved it around.",
+            "Ann Lee said the city lost a voice that said “hope is stronger than fear.”",
+        )
+    )
+    contents = [c for _, _, c in got]
+    assert '"We won."' in contents
+    assert "“Lee 4 Senate”" in contents
+    # inside another claim the text's words are that claim's: no overlapping claim
+    assert "“hope is stronger than fear.”" not in contents
+
+
+def test_a_relative_clause_after_an_inverted_source() -> None:
+    text = _doc("The town “deserves someone who is with them,” said the man who built the bridge.")
+    got = _claims(text)
+    assert len(got) == 1
+    assert got[0][1] == "said"
+    assert got[0][2] == "The town “deserves someone who is with them,”"
+
+
+def test_an_adverb_between_and_and_the_cue() -> None:
+    text = _doc("Ann Lee brought up the bombing and later said, “It is not just them.”")
+    assert ("Ann Lee", "said", "“It is not just them.”") in _claims(text)
+
+
+def test_a_statement_issued_with_a_comma_before_its_words() -> None:
+    text = _doc("After the vote, Ann Lee issued a statement, “Last night, our city was tested.”")
+    assert _claims(text) == [
+        ("Ann Lee", "issued a statement", "“Last night, our city was tested.”")
+    ]
+
+
+def test_a_source_and_cue_sentence_before_a_quote() -> None:
+    text = _doc(
+        "Ann Lee, the party's spokeswoman, said in a statement. “There are no ballots to recount.”",
+        "“Is it fair?” Bob Park asked. “I think it is.”",
+    )
+    got = _claims(text)
+    assert ("Ann Lee", "said", "“There are no ballots to recount.”") in got
+    # after a quote the next quote goes on from it: no claim of its own
+    assert all(c != "“I think it is.”" for _, _, c in got)
+
+
+def test_chanted_words_are_the_chanters() -> None:
+    got = _claims(
+        _doc(
+            "Lee supporters responded with chants of “I’m with her” until Lee spoke up.",
+            "But their chants of “Ann! Ann! Ann!” were cut short.",
+            "The team was met with chants of “Go home, go home” at the game.",
+        )
+    )
+    contents = {c: name for name, _, c in got}
+    assert contents.get("“I’m with her”") == "Lee supporters"
+    assert "“Ann! Ann! Ann!”" in contents
+    # met with chants: the chanters are not the team
+    assert contents.get("“Go home, go home”") == ""

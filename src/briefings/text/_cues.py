@@ -360,6 +360,13 @@ def match_cue(toks: Sequence[Token], k: int, *, beliefs: bool = True) -> CueMatc
         for x in range(k + 1, min(len(toks) - 1, k + 5)):
             if toks[x].low in {"statement", "message"} and _low(toks, x + 1) == ":":
                 return CueMatch(k, x + 2, "state", A.STATEMENT, "verb")
+            if (
+                toks[x].low in {"statement", "message"}
+                and _low(toks, x + 1) == ","
+                and x + 2 < len(toks)
+                and toks[x + 2].text in '"“'
+            ):
+                return CueMatch(k, x + 1, "state", A.STATEMENT, "verb")  # 'a statement, “...”'
             if not toks[x].is_word:
                 break
     if w in {"fired", "shot", "fires", "shoots"} and _low(toks, k + 1) == "back":

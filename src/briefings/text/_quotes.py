@@ -4,7 +4,8 @@ Marks handled: straight ``"``, curly ``“ ”``, guillemets ``« »``, low-9 ``
 single quotes (``‘ ’`` and ``'``) only nested inside a double quote. A quote opened
 but never closed runs to the end of its paragraph (``closed`` is false), so a
 stray mark never reaches past the paragraph it sits in. A closing mark with no
-opening one is ignored.
+opening one is ignored, except a ``”`` typed for ``“`` (at the start of a paragraph
+or after a space, with a word next).
 """
 
 from __future__ import annotations
@@ -39,6 +40,17 @@ def _opens_straight(text: str, i: int, lo: int) -> bool:
         return True
     prev = text[i - 1]
     return prev.isspace() or prev in "([{—–-/:;,"
+
+
+def _opens_reversed(text: str, i: int, lo: int, hi: int) -> bool:
+    """Whether a closing-style ``”`` at ``i`` opens a quote, as a typo for ``“``: it
+    starts the paragraph or follows a space, and a word (or `` …``) comes next."""
+    if i > lo and not text[i - 1].isspace() and text[i - 1] not in "\u202a(":
+        return False
+    nxt = text[i + 1 : i + 2]
+    if nxt.isalnum():
+        return True
+    return nxt == " " and text.startswith(("…", "..."), i + 2) and i + 5 < hi
 
 
 _LOOSE_CLOSERS = frozenset({'"', "”", "“"})
@@ -76,6 +88,8 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote
                 open_at, open_len, closers = i, 2, ("''",)
             elif mark in {'"', "''"} and _opens_straight(text, i, start):
                 open_at, open_len, closers = i, len(mark), (mark,)
+            elif mark == "”" and _opens_reversed(text, i, start, end):
+                open_at, open_len, closers = i, 1, ("”",)
             nested = False
             continue
         if i < open_at + open_len:

@@ -24,7 +24,7 @@ import attrs
 from briefings.model import Form, MentionKind, OtherKind, SpeechAct
 from briefings.text._cues import AUDIENCE, CUE_STARTS, PARTICIPLES, CueMatch, match_cue
 from briefings.text._quotes import CLOSING_MARKS, Quote
-from briefings.text._sentences import Token, tokens
+from briefings.text._sentences import Token, skip_space, tokens
 from briefings.text._speakers import (
     EntityRec,
     Phrase,
@@ -603,6 +603,16 @@ def read_sentence(
                 if antecedent is not None:
                     subj = antecedent
                     hit.rel = who
+            if subj is None:
+                rel_that = _relative_text(toks, m, lo, qidx)
+                if rel_that >= 0:
+                    at_that = (
+                        rel_that - 1 if toks[rel_that - 1].text in {",", "—", "–"} else rel_that
+                    )
+                    antecedent = subject_before(toks, at_that, lo) if at_that > lo else None
+                    if antecedent is not None:
+                        subj = antecedent  # "a sign that read “...”": the sign speaks
+                        hit.rel = rel_that
             if (
                 subj is not None
                 and toks[m.i].low.endswith("ing")
@@ -652,11 +662,12 @@ def read_sentence(
                 )
             ):
                 hit.shared = True
-            elif m.kind in {"verb", "refusal"} and m.i > 1 and toks[m.i - 1].low in {"and", "but"}:
-                # "Trump doubled down ... and said C": the subject of the sentence
-                main = _main_subject(toks, lo, m.i - 1, qidx)
+            elif m.kind in {"verb", "refusal"} and m.i > 1 and _and_before(toks, m.i) > 0:
+                # "Trump doubled down ... and (later) said C": the subject of the sentence
+                at_and = _and_before(toks, m.i)
+                main = _main_subject(toks, lo, at_and, qidx)
                 if main is None and lo > 0:
-                    main = _main_subject(toks, 0, m.i - 1, qidx)
+                    main = _main_subject(toks, 0, at_and, qidx)
                 if main is not None:
                     hit.subj = main
                     hit.far = True
@@ -680,7 +691,8 @@ def read_sentence(
             for h in hits
             if h.cue.kind == "verb" and h.subj is not None and h.cue.lemma not in {"show", "find"}
         ]
-    if not hits and not clausal:
+    chanted = bool(quotes) and quote_speaker is None and ("chants" in lows or "chant" in lows)
+    if not hits and not clausal and not chanted:
         if quote_speaker is None and toks[0].text in _DASHES:
             return _dash_credit(ctx, toks, s, e, para)
         return []
@@ -1043,7 +1055,7 @@ def read_sentence(
             hi_tok = max(h.cue.j, h.subj[1] if h.subj else h.cue.j)
             lo_c, hi_c = toks[lo_tok].start, toks[hi_tok - 1].end
             if q.end <= lo_c:
-                gap = text[q.end : lo_c]
+                gap = text[q.end : lo_c].replace("\u00a0", " ")  # a no-break space is a space
                 rest = gap.strip(" ,—–-")
                 if rest == "" or (
                     # "“...,” former presidential candidate Herman Cain said": a title
@@ -1062,7 +1074,7 @@ def read_sentence(
                     o.shared and hi_c <= toks[o.cue.i].start < q.start for o in hits if o is not h
                 ):
                     continue  # "X wrote C, saying, “...”": the participle's quote
-                gap = text[hi_c : q.start]
+                gap = text[hi_c : q.start].replace("\u00a0", " ")
                 words = gap.split()
                 limit = 25 if h.inverted and gap.lstrip().startswith(",") else 8
                 if words and words[0].lower() in _GAP_PREPS:
@@ -1265,7 +1277,10 @@ def read_sentence(
         k_addr, addr, addr_ent, is_relay = addressee_after(h)
         after = max(after, k_addr)
         if after < len(toks) and (
-            toks[after].low == "that" or toks[after].low in _WH or toks[after].text == ":"
+            toks[after].low == "that"
+            # '..., said the man who built his career': a relative clause of the source
+            or (toks[after].low in _WH and not (h.inverted and toks[after].low in {"who", "which"}))
+            or toks[after].text == ":"
         ):
             continue
         if after < len(toks) and qidx[after] >= 0:
@@ -1467,6 +1482,53 @@ def read_sentence(
             x -= 1
         return x
 
+    # 4b. "their chants of “Ted! Ted!”", "to chants of “Marco!”": the chanted words are
+    # the chanters' (unnamed unless a possessive names them)
+    if chanted:
+        for qn, q in enumerate(quotes):
+            a = firsts.get(qn, -1)
+            if a < 2 or _inside(taken, q.start) or toks[a - 1].low != "of":
+                continue
+            if toks[a - 2].low not in {"chant", "chants"}:
+                continue
+            speaker, mention = None, None
+            owner = a - 3
+            while (
+                owner > 0
+                and toks[owner].low not in {"with", "in", "into", "to"}
+                and (
+                    toks[owner].low in {"a", "an", "the"}
+                    or (toks[owner].is_word and not toks[owner].is_cap and a - owner < 6)
+                )
+            ):
+                if toks[owner].low in {"their", "his", "her", "its"}:
+                    break
+                owner -= 1  # "responded with loud chants of": back to the preposition
+            chant = CueMatch(a - 2, a, "chant", SpeechAct.STATEMENT, "verb")
+            if owner >= 0 and toks[owner].low in {"their", "his", "her", "its"}:
+                speaker, mention = make_speaker(_Hit(chant, (owner, owner + 1)))
+            elif (
+                owner > 0
+                and toks[owner].low in {"with", "in"}
+                # "the team was met with chants of": the chanters are others
+                and not (owner > 1 and toks[owner - 2].low in _PASSIVE)
+            ):
+                # "Clinton supporters responded with chants of": the sentence's subject
+                main = _main_subject(toks, 0, owner, qidx)
+                if main is not None:
+                    speaker, mention = make_speaker(_Hit(chant, main))
+            rc = RawClaim.of_quote(
+                q,
+                para,
+                speaker=speaker,
+                mention=mention,
+                cue=(toks[a - 2].start, toks[a - 1].end),
+                lemma="chant",
+                act=SpeechAct.STATEMENT,
+            )
+            claims.append(rc)
+            taken.append((q.start, q.end))
+
     # 5. clausal quotes no cue claimed: continuation of the speaker before
     owned = {qn for qn in quote_owner if quote_owner[qn] in used_hits}
     base = list(taken)  # the claims so far; the quotes below do not overlap each other
@@ -1521,7 +1583,10 @@ def read_sentence(
                     claims.append(rc)
                     continue
         lead = ctx.lead
-        if lead is not None and lead.para == para - 1 and q.start == ctx.para_start:
+        if lead is not None and (
+            (lead.para == para - 1 and q.start == ctx.para_start)
+            or (lead.para == para and q.start == lead.content[0])
+        ):
             ctx.lead = None
             lead.content = (q.start, q.end)
             lead.quotes = [(q.inner_start, q.inner_end)]
@@ -1608,6 +1673,15 @@ def read_sentence(
         late = _late_cue(ctx, hits[0], toks, s, para=para, make_speaker=make_speaker)
         if late is not None:
             claims.append(late)
+        elif not quotes and _words_follow(ctx, toks, hits[0], e):
+            # "Sam Lau, the party's spokesman, said in a statement. “...”": the quote
+            # right after the sentence is the words
+            speaker, mention = make_speaker(hits[0])
+            if speaker is not None:
+                nq = skip_space(text, e, ctx.para_end)
+                ctx.lead = _new_claim(
+                    hits[0], speaker, mention, toks, form=Form.DIRECT, content=(nq, nq), para=para
+                )
     if claims or not clausal_set:
         ctx.pending = None
     for rc in claims:
@@ -1617,6 +1691,21 @@ def read_sentence(
     for rc in claims:
         if rc.form is not Form.DIRECT and rc.quotes and not rc.parts:
             _end_at_last_quote(rc, text)
+    if any(h.rel >= 0 and toks[h.rel].low != "who" for h in hits):
+        # "X said the world lost a voice that said “...”": a text's words inside
+        # another claim are that claim's, not a claim of their own
+        claims = [
+            rc
+            for rc in claims
+            if not (
+                rc.mention is not None
+                and text[rc.mention[0] : rc.mention[1]].lower() in {"that", "which"}
+                and any(
+                    o is not rc and o.content[0] <= rc.content[0] and rc.content[1] <= o.content[1]
+                    for o in claims
+                )
+            )
+        ]
     claims.sort(key=lambda c: c.content[0])
     return claims
 
@@ -1798,6 +1887,57 @@ def _relative_subject(
             return np
         x -= 1
     return None
+
+
+def _words_follow(ctx: Context, toks: Sequence[Token], h: _Hit, e: int) -> bool:
+    """Whether the sentence ending at ``e`` is only a source, a speech verb and a short
+    tail (``X said in a statement.``) and a quote opens right after it."""
+    if (
+        h.cue.kind != "verb"
+        or h.cue.belief
+        or h.inverted
+        or h.subj is None
+        or h.subj[1] > h.cue.i
+        or toks[-1].text != "."
+        or len(toks) - h.cue.j > 6
+    ):
+        return False
+    tail = toks[h.cue.j : len(toks) - 1]
+    if tail and tail[0].low not in _GAP_PREPS and tail[0].low not in _TIME_WORDS:
+        return False
+    if any(t.low in _WH or t.low == "that" or not t.is_word for t in tail):
+        return False
+    if any(ch in '"“”' for ch in ctx.text[ctx.para_start : toks[0].start]):
+        return False  # '“...?” Trump asked. “...”': the quote goes on from the one before
+    nq = skip_space(ctx.text, e, ctx.para_end)
+    return nq < ctx.para_end and ctx.text[nq] in '"“'
+
+
+def _and_before(toks: Sequence[Token], k: int) -> int:
+    """The ``and``/``but`` joining the verb at ``k`` to the subject's predicate before
+    it, one adverb allowed between (``and later said``), or -1."""
+    j = k - 1
+    if j > 1 and toks[j].low in _THEN_WORDS:
+        j -= 1
+    return j if j > 0 and toks[j].low in {"and", "but"} else -1
+
+
+def _relative_text(toks: Sequence[Token], m: CueMatch, lo: int, qidx: Sequence[int]) -> int:
+    """The token of a relative ``that``/``which`` right before a ``read``/``say`` cue
+    whose words are the quote right after it (``T-shirts that said “We won.”``,
+    ``the sign — which read “...”``), or -1."""
+    if (
+        m.lemma not in {"read", "say"}
+        or m.i - 1 <= lo
+        or toks[m.i - 1].low not in {"that", "which"}
+    ):
+        return -1
+    k = m.j
+    if k < len(toks) and toks[k].text == ",":
+        k += 1  # not ':' ("She retweeted a message that read: “...”": hers)
+    if k >= len(toks) or qidx[k] < 0 or toks[k].text not in '"“':
+        return -1
+    return m.i - 1
 
 
 def _source_familiar_with(

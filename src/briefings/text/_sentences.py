@@ -185,7 +185,7 @@ def sentences(
             k = qend - 2
             if k >= start and text[k] in ".!?…" and _gap_then_start(text, qend, end):
                 out.append((sent_start, qend))
-                sent_start = _skip_space(text, qend, end)
+                sent_start = skip_space(text, qend, end)
                 i = sent_start
             continue
         if next_stop < i:
@@ -213,7 +213,7 @@ def sentences(
             if ch == "." and j == i + 1 and is_abbreviation_end(text, i):
                 i = j
                 continue
-            k = _skip_space(text, j, end)
+            k = skip_space(text, j, end)
             if _is_boundary_start(text, k, end):
                 out.append((sent_start, j))
                 sent_start = k
@@ -230,7 +230,7 @@ def sentences(
     return out
 
 
-def _skip_space(text: str, i: int, end: int) -> int:
+def skip_space(text: str, i: int, end: int) -> int:
     while i < end and text[i].isspace():
         i += 1
     return i
@@ -239,4 +239,4 @@ def _skip_space(text: str, i: int, end: int) -> int:
 def _gap_then_start(text: str, j: int, end: int) -> bool:
     if j >= end or not text[j].isspace():
         return False
-    return _is_boundary_start(text, _skip_space(text, j, end), end)
+    return _is_boundary_start(text, skip_space(text, j, end), end)
