@@ -1066,3 +1066,14 @@ def test_chanted_words_are_the_chanters() -> None:
     assert "“Ann! Ann! Ann!”" in contents
     # met with chants: the chanters are not the team
     assert contents.get("“Go home, go home”") == ""
+
+
+def test_fraction_shares_more_groups_and_roles() -> None:
+    for line, name in (
+        ("Three-quarters said the race was “too close to call.”", "Three-quarters"),
+        ("Investors said the merger was “a sure thing.”", "Investors"),
+        ("A former speechwriter said the mayor “never listened.”", "former speechwriter"),
+    ):
+        b = parse_report(_doc(line))
+        assert len(b.claims) == 1, line
+        assert b.speaker(b.claims[0]).name == name, line  # type: ignore[union-attr]

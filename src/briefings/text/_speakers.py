@@ -58,6 +58,7 @@ ROLE_WORDS = _words(
     campaigner organizer organiser historian scientist physician doctor surgeon
     economist pollster consultant operative staffer aides chief-of-staff executive
     founder owner investor administrator commissioner superintendent sheriff inspector
+    employee speechwriter contractor
     detective sergeant captain lieutenant colonel major admiral marshal mp mps deputies
     ombudsman rapporteur observer monitor coordinator director-general ministers
     officials advisers advisors experts analysts sources source diplomats"""
@@ -144,7 +145,8 @@ GROUP_WORDS = _words(
     liberals progressives evangelicals operatives pollsters researchers historians
     scholars commentators pundits insiders respondents participants superdelegates
     spectators marchers specialists foes reporters journalists students fans attendees
-    backers followers employees staffers"""
+    backers followers employees staffers advocates rivals editors investors friends
+    forecasters bankers insurers confidants"""
 )
 ANONYMOUS_WORDS = frozenset(["source", "sources", "insider", "insiders"])
 NEWS_AGENCIES = _words(
@@ -533,7 +535,11 @@ def _subject_before(
     return (i, j)
 
 
-_POLL_HEADS = _words("""percent % half third thirds quarter quarters majority plurality minority""")
+_POLL_HEADS = _words(
+    """percent % half third thirds quarter quarters majority plurality minority
+    two-thirds three-quarters three-fourths one-third one-quarter one-half two-fifths
+    three-fifths"""
+)
 _POLL_MODS = _words(
     """about nearly almost around roughly some just only barely over under more less fewer
     than a the"""
