@@ -1077,3 +1077,17 @@ def test_fraction_shares_more_groups_and_roles() -> None:
         b = parse_report(_doc(line))
         assert len(b.claims) == 1, line
         assert b.speaker(b.claims[0]).name == name, line  # type: ignore[union-attr]
+
+
+def test_and_said_after_a_main_clause_pronoun() -> None:
+    b = parse_report(
+        _doc("Asked about a news conference, Ann Lee paused, she laughed and said, “We’ll see.”")
+    )
+    last = b.claims[-1]
+    assert b.mention(last.mention_id).span.text == "she"  # type: ignore[arg-type]
+    # a subordinate clause's pronoun is not the subject of "and said"
+    b = parse_report(
+        _doc("Ann Lee embraced him after he won the vote and said “he will be competitive.”")
+    )
+    last = b.claims[-1]
+    assert b.mention(last.mention_id).span.text == "Ann Lee"  # type: ignore[arg-type]

@@ -665,7 +665,9 @@ def read_sentence(
             elif m.kind in {"verb", "refusal"} and m.i > 1 and _and_before(toks, m.i) > 0:
                 # "Trump doubled down ... and (later) said C": the subject of the sentence
                 at_and = _and_before(toks, m.i)
-                main = _main_subject(toks, lo, at_and, qidx)
+                main = _clause_pronoun_before(toks, at_and, lo, qidx)
+                if main is None:
+                    main = _main_subject(toks, lo, at_and, qidx)
                 if main is None and lo > 0:
                     main = _main_subject(toks, 0, at_and, qidx)
                 if main is not None:
@@ -2037,6 +2039,35 @@ def _late_clause_subject(
         and toks[rng[1]].low not in _NOT_VERBS
     ):
         return rng
+    return None
+
+
+# what can stand before a main clause's subject pronoun (", he laughed and said"); not
+# a subordinator ("after he clinched it and said" goes on the main clause's subject)
+_PRONOUN_CLAUSE_OPENERS = _words(""", and but so then""")
+
+
+def _clause_pronoun_before(
+    toks: Sequence[Token], k: int, lo: int, qidx: Sequence[int]
+) -> tuple[int, int] | None:
+    """The subject pronoun of the main clause that ends at the "and" at token ``k``
+    ("..., he laughed and said"), when it opens its clause (not "said he would win
+    and said", not "after he clinched it and said"), else ``None``."""
+    x = k - 1
+    while x > lo and k - x <= 12:
+        t = toks[x - 1]
+        if qidx[x - 1] >= 0 or t.text in {";", ":"}:
+            return None
+        if (
+            t.low in {"he", "she", "they", "we", "i"}
+            and toks[x].is_word
+            and not toks[x].is_cap
+            and (x - 1 == lo or toks[x - 2].low in _PRONOUN_CLAUSE_OPENERS)
+        ):
+            return (x - 1, x)
+        if t.text == ",":
+            return None
+        x -= 1
     return None
 
 
