@@ -892,3 +892,15 @@ def test_chanted_words_are_the_chanters() -> None:
     assert "“Ann! Ann! Ann!”" in contents
     # met with chants: the chanters are not the team
     assert contents.get("“Go home, go home”") == ""
+
+
+def test_the_title_of_a_piece_someone_put_out() -> None:
+    got = _claims(
+        _doc(
+            'On Monday, campaign manager Ann Lee released a memo titled "The Facts on the Race."',
+            'Voters can find solace in an article titled "Lee Does Best Where Turnout Is Low."',
+        )
+    )
+    assert ("Ann Lee", "released a memo titled", '"The Facts on the Race."') in got
+    # a title with no one putting it out is no claim
+    assert all("Turnout" not in c for _, _, c in got)
