@@ -904,3 +904,10 @@ def test_the_title_of_a_piece_someone_put_out() -> None:
     assert ("Ann Lee", "released a memo titled", '"The Facts on the Race."') in got
     # a title with no one putting it out is no claim
     assert all("Turnout" not in c for _, _, c in got)
+
+
+def test_a_period_glued_to_the_next_sentence() -> None:
+    text = _doc("“The plan is dead,” Ann Lee said.Bob Park claimed that he knew it all along.")
+    got = _claims(text)
+    assert ("Ann Lee", "said", "“The plan is dead,”") in got
+    assert ("Bob Park", "claimed", "he knew it all along") in got
