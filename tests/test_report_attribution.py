@@ -911,3 +911,15 @@ def test_a_period_glued_to_the_next_sentence() -> None:
     got = _claims(text)
     assert ("Ann Lee", "said", "“The plan is dead,”") in got
     assert ("Bob Park", "claimed", "he knew it all along") in got
+
+
+def test_a_quote_piece_before_a_long_gap_and_the_cue() -> None:
+    text = _doc(
+        "“If there had not been that intervention” by the United States, NATO and other "
+        "partners, Ann Lee said at a town hall on Monday, “we would be looking at a war.”"
+    )
+    got = _claims(text)
+    assert len(got) == 1
+    assert got[0][0] == "Ann Lee"
+    assert got[0][2].startswith("“If there had not been that intervention”")
+    assert got[0][2].endswith("“we would be looking at a war.”")

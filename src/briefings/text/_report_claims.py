@@ -1617,9 +1617,15 @@ def read_sentence(
                 # the same speaker's quote goes on: one attribution in several pieces
                 if not before.parts:
                     before.parts = [before.content]
-                before.parts.append((q.start, q.end))
-                before.content = (before.content[0], q.end)
-                before.quotes.append((q.inner_start, q.inner_end))
+                if q.end <= before.content[0]:
+                    # '“A” by the allies, Clinton said, “B”': the piece before the cue
+                    before.parts.insert(0, (q.start, q.end))
+                    before.content = (q.start, before.content[1])
+                    before.quotes.insert(0, (q.inner_start, q.inner_end))
+                else:
+                    before.parts.append((q.start, q.end))
+                    before.content = (before.content[0], q.end)
+                    before.quotes.append((q.inner_start, q.inner_end))
                 taken.append((q.start, q.end))
                 continue
         if para != before.para and not (
