@@ -923,3 +923,14 @@ def test_a_quote_piece_before_a_long_gap_and_the_cue() -> None:
     assert got[0][0] == "Ann Lee"
     assert got[0][2].startswith("“If there had not been that intervention”")
     assert got[0][2].endswith("“we would be looking at a war.”")
+
+
+def test_more_verbs_that_introduce_quoted_words() -> None:
+    got = _claims(
+        _doc(
+            '"People are afraid of wasting their votes," Ann Lee surmised.',
+            'The impostor gushed about a "common interest in keeping us safe."',
+        )
+    )
+    assert ("Ann Lee", "surmised", '"People are afraid of wasting their votes,"') in got
+    assert any(cue == "gushed" for _, cue, _ in got)

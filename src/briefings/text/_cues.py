@@ -181,6 +181,11 @@ SPEECH_VERBS: dict[str, SpeechAct] = {
     "retaliate": A.ANSWER,
     "reason": A.EXPLANATION,
     "reaffirm": A.ASSURANCE,  # "The Secretary reaffirmed U.S. support for ..."
+    "surmise": A.BELIEF,
+    "snipe": A.CRITICISM,
+    "gush": A.STATEMENT,
+    "exhort": A.DEMAND,
+    "confess": A.CONFIRMATION,
 }
 
 BELIEF_VERBS: dict[str, SpeechAct] = {
