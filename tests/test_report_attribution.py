@@ -934,3 +934,8 @@ def test_more_verbs_that_introduce_quoted_words() -> None:
     )
     assert ("Ann Lee", "surmised", '"People are afraid of wasting their votes,"') in got
     assert any(cue == "gushed" for _, cue, _ in got)
+
+
+def test_verbs_of_speech_only_after_the_quote() -> None:
+    got = _claims(_doc("“Is the mayor profiling?” reacted Ann Lee.", "Bob Park started the car."))
+    assert got == [("Ann Lee", "reacted", "“Is the mayor profiling?”")]
