@@ -1885,7 +1885,8 @@ def _words_follow(ctx: Context, toks: Sequence[Token], h: _Hit, e: int) -> bool:
         return False
     if any(t.low in _WH or t.low == "that" or not t.is_word for t in tail):
         return False
-    if any(ch in '"“”' for ch in ctx.text[ctx.para_start : toks[0].start]):
+    back = max(ctx.para_start, toks[0].start - 400)  # bounded: linear in the paragraph
+    if any(ch in '"“”' for ch in ctx.text[back : toks[0].start]):
         return False  # '“...?” Trump asked. “...”': the quote goes on from the one before
     nq = skip_space(ctx.text, e, ctx.para_end)
     return nq < ctx.para_end and ctx.text[nq] in '"“'
