@@ -139,7 +139,8 @@ def test_find_insertions_matches_the_plain_scan(pieces: list[str], a: int, b: in
 def _tokens_plain(text: str, start: int, end: int) -> list[tuple[int, int, str, str, bool, bool]]:
     out = []
     skip_to = start
-    for m in re.compile(r"\w+(?:[’'.\-]\w+)*|\S").finditer(text, start, end):
+    # a period joins two words unless a capitalised word follows it ("said.Trump")
+    for m in re.compile(r"\w+(?:[’'\-]\w+|\.(?![A-Z][a-z])\w+)*|\S").finditer(text, start, end):
         i, j = m.start(), m.end()
         if i < skip_to:
             continue

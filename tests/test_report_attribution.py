@@ -1091,3 +1091,50 @@ def test_and_said_after_a_main_clause_pronoun() -> None:
     )
     last = b.claims[-1]
     assert b.mention(last.mention_id).span.text == "Ann Lee"  # type: ignore[arg-type]
+
+
+def test_the_title_of_a_piece_someone_put_out() -> None:
+    got = _claims(
+        _doc(
+            'On Monday, campaign manager Ann Lee released a memo titled "The Facts on the Race."',
+            'Voters can find solace in an article titled "Lee Does Best Where Turnout Is Low."',
+        )
+    )
+    assert ("Ann Lee", "released a memo titled", '"The Facts on the Race."') in got
+    # a title with no one putting it out is no claim
+    assert all("Turnout" not in c for _, _, c in got)
+
+
+def test_a_period_glued_to_the_next_sentence() -> None:
+    text = _doc("“The plan is dead,” Ann Lee said.Bob Park claimed that he knew it all along.")
+    got = _claims(text)
+    assert ("Ann Lee", "said", "“The plan is dead,”") in got
+    assert ("Bob Park", "claimed", "he knew it all along") in got
+
+
+def test_a_quote_piece_before_a_long_gap_and_the_cue() -> None:
+    text = _doc(
+        "“If there had not been that intervention” by the United States, NATO and other "
+        "partners, Ann Lee said at a town hall on Monday, “we would be looking at a war.”"
+    )
+    got = _claims(text)
+    assert len(got) == 1
+    assert got[0][0] == "Ann Lee"
+    assert got[0][2].startswith("“If there had not been that intervention”")
+    assert got[0][2].endswith("“we would be looking at a war.”")
+
+
+def test_more_verbs_that_introduce_quoted_words() -> None:
+    got = _claims(
+        _doc(
+            '"People are afraid of wasting their votes," Ann Lee surmised.',
+            'The impostor gushed about a "common interest in keeping us safe."',
+        )
+    )
+    assert ("Ann Lee", "surmised", '"People are afraid of wasting their votes,"') in got
+    assert any(cue == "gushed" for _, cue, _ in got)
+
+
+def test_verbs_of_speech_only_after_the_quote() -> None:
+    got = _claims(_doc("“Is the mayor profiling?” reacted Ann Lee.", "Bob Park started the car."))
+    assert got == [("Ann Lee", "reacted", "“Is the mayor profiling?”")]

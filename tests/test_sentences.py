@@ -64,3 +64,14 @@ def test_sentences_cover_the_paragraph_in_order(text: str) -> None:
 def test_one_giant_paragraph_without_whitespace() -> None:
     text = "a." * 300_000
     assert len(sentences(text, 0, len(text))) == 1
+
+
+def test_a_period_glued_to_a_capitalised_word_ends_the_sentence() -> None:
+    text = "Lee said.Park claimed it. Visit www.Example.com today. The U.S.Army is big."
+    got = [text[a:b] for a, b in sentences(text, 0, len(text))]
+    assert got == [
+        "Lee said.",
+        "Park claimed it.",
+        "Visit www.Example.com today.",
+        "The U.S.Army is big.",
+    ]

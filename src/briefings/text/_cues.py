@@ -181,6 +181,11 @@ SPEECH_VERBS: dict[str, SpeechAct] = {
     "retaliate": A.ANSWER,
     "reason": A.EXPLANATION,
     "reaffirm": A.ASSURANCE,  # "The Secretary reaffirmed U.S. support for ..."
+    "surmise": A.BELIEF,
+    "snipe": A.CRITICISM,
+    "gush": A.STATEMENT,
+    "exhort": A.DEMAND,
+    "confess": A.CONFIRMATION,
 }
 
 BELIEF_VERBS: dict[str, SpeechAct] = {
@@ -272,6 +277,16 @@ class CueMatch:
     relay: tuple[int, int] | None = None  # token range of the relaying outlet
 
 
+# verbs that report speech only right after a quote ("“...?” Hannity pressed.")
+_AFTER_QUOTE_ONLY: dict[str, tuple[str, SpeechAct]] = {
+    "pressed": ("press", A.QUESTION),
+    "presses": ("press", A.QUESTION),
+    "reacted": ("react", A.ANSWER),
+    "reacts": ("react", A.ANSWER),
+    "started": ("start", A.STATEMENT),
+    "began": ("begin", A.STATEMENT),
+}
+
 _CALL = frozenset({"call", "calls", "called", "calling", "dubbed", "labeled", "branded"})
 #: every word a cue can start with (a cheap test before :func:`match_cue`)
 _REFER = frozenset({"refer", "refers", "referred", "referring"})
@@ -281,6 +296,7 @@ CUE_STARTS = frozenset(
     | {"according", "in", "quoted", "expressed", "expresses", "voiced", "voices", "pointed"}
     | {"made", "fired", "shot", "fires", "shoots", "went", "goes", "read", "reads", "reading"}
     | {"put", "puts"}
+    | set(_AFTER_QUOTE_ONLY)
 )
 
 
@@ -379,6 +395,13 @@ def match_cue(toks: Sequence[Token], k: int, *, beliefs: bool = True) -> CueMatc
             return CueMatch(k, k + 1, "read", A.STATEMENT, "verb")
         if any(toks[x].text in '"”' for x in range(max(0, k - 4), k)):
             return CueMatch(k, k + 1, "read", A.STATEMENT, "verb")  # "“...,” it read."
+        return None
+    if w in _AFTER_QUOTE_ONLY:
+        # "“Would it be negotiable?” Hannity pressed.": verbs of speech only next to
+        # the quote they close
+        if any(toks[x].text in '"”' for x in range(max(0, k - 4), k)):
+            lemma, act = _AFTER_QUOTE_ONLY[w]
+            return CueMatch(k, k + 1, lemma, act, "verb")
         return None
     if w in {"put", "puts"} and _low(toks, k + 1) == "it" and _low(toks, k + 2) in {",", ":"}:
         return CueMatch(k, k + 2, "put it", A.STATEMENT, "verb")  # "as Milbank puts it,"

@@ -694,7 +694,8 @@ def read_sentence(
             if h.cue.kind == "verb" and h.subj is not None and h.cue.lemma not in {"show", "find"}
         ]
     chanted = bool(quotes) and quote_speaker is None and ("chants" in lows or "chant" in lows)
-    if not hits and not clausal and not chanted:
+    titled = bool(quotes) and ("titled" in lows or "entitled" in lows)
+    if not hits and not clausal and not chanted and not titled:
         if quote_speaker is None and toks[0].text in _DASHES:
             return _dash_credit(ctx, toks, s, e, para)
         return []
@@ -1531,6 +1532,44 @@ def read_sentence(
             claims.append(rc)
             taken.append((q.start, q.end))
 
+    # 4c. "Mook released a memo titled “The Facts”": the title of a piece someone
+    # put out is that someone's words
+    if titled and quote_speaker is None:
+        for qn, q in enumerate(quotes):
+            a = firsts.get(qn, -1)
+            if a > 0 and toks[a - 1].text == ",":
+                a -= 1
+            if a < 3 or _inside(taken, q.start) or toks[a - 1].low not in {"titled", "entitled"}:
+                continue
+            verb = next(
+                (
+                    x
+                    for x in range(a - 2, max(0, a - 16), -1)
+                    if toks[x].low in _ISSUING_VERBS and qidx[x] < 0
+                ),
+                -1,
+            )
+            if verb < 1 or any(qidx[x] >= 0 for x in range(verb, a - 1)):
+                continue
+            main = subject_before(toks, verb, 0) or _main_subject(toks, 0, verb, qidx)
+            if main is None:
+                continue
+            h = _Hit(CueMatch(verb, verb + 1, "issue", SpeechAct.STATEMENT, "verb"), main)
+            speaker, mention = make_speaker(h)
+            if speaker is None:
+                continue
+            rc = RawClaim.of_quote(
+                q,
+                para,
+                speaker=speaker,
+                mention=mention,
+                cue=(toks[verb].start, toks[a - 1].end),
+                lemma="issue",
+                act=SpeechAct.STATEMENT,
+            )
+            claims.append(rc)
+            taken.append((q.start, q.end))
+
     # 5. clausal quotes no cue claimed: continuation of the speaker before
     owned = {qn for qn in quote_owner if quote_owner[qn] in used_hits}
     base = list(taken)  # the claims so far; the quotes below do not overlap each other
@@ -1633,9 +1672,15 @@ def read_sentence(
                 # the same speaker's quote goes on: one attribution in several pieces
                 if not before.parts:
                     before.parts = [before.content]
-                before.parts.append((q.start, q.end))
-                before.content = (before.content[0], q.end)
-                before.quotes.append((q.inner_start, q.inner_end))
+                if q.end <= before.content[0]:
+                    # '“A” by the allies, Clinton said, “B”': the piece before the cue
+                    before.parts.insert(0, (q.start, q.end))
+                    before.content = (q.start, before.content[1])
+                    before.quotes.insert(0, (q.inner_start, q.inner_end))
+                else:
+                    before.parts.append((q.start, q.end))
+                    before.content = (before.content[0], q.end)
+                    before.quotes.append((q.inner_start, q.inner_end))
                 taken.append((q.start, q.end))
                 continue
         if (
@@ -1909,10 +1954,19 @@ def _words_follow(ctx: Context, toks: Sequence[Token], h: _Hit, e: int) -> bool:
         return False
     if any(t.low in _WH or t.low == "that" or not t.is_word for t in tail):
         return False
-    if any(ch in '"“”' for ch in ctx.text[ctx.para_start : toks[0].start]):
+    back = max(ctx.para_start, toks[0].start - 400)  # bounded: linear in the paragraph
+    if any(ch in '"“”' for ch in ctx.text[back : toks[0].start]):
         return False  # '“...?” Trump asked. “...”': the quote goes on from the one before
     nq = skip_space(ctx.text, e, ctx.para_end)
     return nq < ctx.para_end and ctx.text[nq] in '"“'
+
+
+# verbs whose object is a piece of writing or a broadcast with a title
+_ISSUING_VERBS = _words(
+    """released releases published publishes launched launches issued issues posted posts
+    sent sends aired airs unveiled unveils wrote writes penned pens produced produces
+    responded responds"""
+)
 
 
 def _and_before(toks: Sequence[Token], k: int) -> int:

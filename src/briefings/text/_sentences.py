@@ -32,7 +32,8 @@ _PREFIX_ABBREVIATIONS = _words(
 
 _STOP = re.compile(r"[.!?…]")
 # a token with the whitespace before it (one match per token, matches back to back)
-_PAIR = re.compile(r"(\s*)(\w+(?:[’'.\-]\w+)*|\S)")
+# ("said.Trump claimed": a period glued to a new sentence's first word does not join them)
+_PAIR = re.compile(r"(\s*)(\w+(?:[’'\-]\w+|\.(?![A-Z][a-z])\w+)*|\S)")
 _OPENERS = "\"“„«‘'([‹"
 _CLOSERS = "\"”»’')]›"
 
@@ -208,6 +209,9 @@ def sentences(
             if j >= end:
                 break
             if not text[j].isspace():
+                if ch == "." and j == i + 1 and _glued_start(text, i, end):
+                    out.append((sent_start, j))  # "... Trump said.Trump claimed ..."
+                    sent_start = j
                 i = j
                 continue
             if ch == "." and j == i + 1 and is_abbreviation_end(text, i):
@@ -228,6 +232,26 @@ def sentences(
     if b > sent_start:
         out.append((sent_start, b))
     return out
+
+
+def _glued_start(text: str, dot: int, end: int) -> bool:
+    """Whether the period at ``dot`` ends a lower-case word and a capitalised word
+    follows with no space (``said.Trump``): a missing space between sentences."""
+    if dot < 2 or dot + 2 >= end:
+        return False
+    if not (text[dot - 1].islower() and text[dot - 2].islower()):
+        return False
+    if not (text[dot + 1].isupper() and text[dot + 2].islower()):
+        return False
+    j = dot + 1
+    while j < end and text[j].isalpha():
+        j += 1
+    if j + 1 < end and text[j] == "." and text[j + 1].isalpha():
+        return False  # "www.Politico.com": a web address
+    k = dot - 1
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    return k < 0 or text[k].isspace()
 
 
 def skip_space(text: str, i: int, end: int) -> int:
