@@ -247,8 +247,13 @@ def test_a_refusal_followed_by_an_added_statement_gives_both_claims() -> None:
     )
     b = parse_report(text)
     acts = [(c.act.value, c.cue.span.text if c.cue else None) for c in b.claims]
-    assert acts == [("refusal", "declined to comment"), ("statement", "adding")]
-    assert {b.speaker(c).name for c in b.claims} == {"Ana Voss"}  # type: ignore[union-attr]
+    assert acts == [
+        ("question", "Asked"),
+        ("refusal", "declined to comment"),
+        ("statement", "adding"),
+    ]
+    assert {b.speaker(c).name for c in b.claims[1:]} == {"Ana Voss"}  # type: ignore[union-attr]
+    assert b.claims[0].speaker_id is None  # the question: asked by someone unnamed
 
 
 def test_a_trailing_quoted_by_is_a_relay_not_content() -> None:

@@ -1138,3 +1138,22 @@ def test_more_verbs_that_introduce_quoted_words() -> None:
 def test_verbs_of_speech_only_after_the_quote() -> None:
     got = _claims(_doc("“Is the mayor profiling?” reacted Ann Lee.", "Bob Park started the car."))
     assert got == [("Ann Lee", "reacted", "“Is the mayor profiling?”")]
+
+
+def test_a_question_put_to_the_speaker() -> None:
+    b = parse_report(
+        _doc("Asked whether she would run again, Ann Lee said she had “no plans at all.”")
+    )
+    question, answer = b.claims
+    assert question.act.value == "question"
+    assert question.speaker_id is None  # asked by someone the text does not name
+    assert question.content.text == "whether she would run again"
+    assert question.cue is not None
+    assert question.cue.span.text == "Asked"
+    assert answer.in_response_to is not None
+    assert answer.in_response_to.text == "whether she would run again"
+    # the asker, when named, is the question's speaker
+    b = parse_report(_doc("Asked by Tom Park if the plan “works,” Ann Lee avoided an answer."))
+    [question] = b.claims
+    assert b.speaker(question).name == "Tom Park"  # type: ignore[union-attr]
+    assert question.content.text == "if the plan “works,”"

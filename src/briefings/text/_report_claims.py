@@ -429,6 +429,7 @@ def read_sentence(
         return []
     qidx, runs = _quote_ranges(toks, quotes)
     firsts = {qn: a for qn, a, _ in runs}
+    asked = _asked_clause(toks, qidx) if quote_speaker is None else None
     clausal_set = (
         {n for n, q in enumerate(quotes) if _is_clausal(text, s, q, toks, firsts.get(n))}
         if quote_speaker is None
@@ -695,7 +696,7 @@ def read_sentence(
         ]
     chanted = bool(quotes) and quote_speaker is None and ("chants" in lows or "chant" in lows)
     titled = bool(quotes) and ("titled" in lows or "entitled" in lows)
-    if not hits and not clausal and not chanted and not titled:
+    if not hits and not clausal and not chanted and not titled and asked is None:
         if quote_speaker is None and toks[0].text in _DASHES:
             return _dash_credit(ctx, toks, s, e, para)
         return []
@@ -1716,6 +1717,29 @@ def read_sentence(
         claims.append(rc)
         taken.append((q.start, q.end))
 
+    if asked is not None and not _overlaps(taken, toks[asked[2]].start, asked[3]):
+        # "Asked whether he would run, Lee said ...": the question put to the speaker,
+        # by whoever asked it ("Asked by Thrush if ...") or by no one named
+        ci, cj, k, end, asker = asked
+        h = _Hit(CueMatch(ci, cj, "ask", SpeechAct.QUESTION, "verb"), asker)
+        speaker, mention = make_speaker(h) if asker is not None else (None, None)
+        if asker is None or speaker is not None:
+            rc = _new_claim(
+                h,
+                speaker,
+                mention,
+                toks,
+                form=Form.INDIRECT,
+                content=(toks[k].start, end),
+                para=para,
+            )
+            _fragments(rc, quotes, text)
+            for other in claims:
+                # the answer in the same sentence responds to that question
+                if other.in_response_to is None and other.content[0] >= end:
+                    other.in_response_to = (toks[k].start, end)
+            claims.append(rc)
+            taken.append((toks[ci].start, end))
     if not claims and len(hits) == 1 and quote_speaker is None:
         late = _late_cue(ctx, hits[0], toks, s, para=para, make_speaker=make_speaker)
         if late is not None:
@@ -2123,6 +2147,46 @@ def _clause_pronoun_before(
             return None
         x -= 1
     return None
+
+
+_ASKED_OPENERS = _words("""whether if about what why how who when where which""")
+
+
+def _asked_clause(
+    toks: Sequence[Token], qidx: Sequence[int]
+) -> tuple[int, int, int, int, tuple[int, int] | None] | None:
+    """A sentence opening with the question put to its subject: "Asked whether C,",
+    "When asked about C,", "Asked by X if C,". ``(cue start, cue end, content start
+    token, content end offset, the asker's token range or None)``, else ``None``."""
+    n = len(toks)
+    ci = 1 if n > 2 and toks[0].low in {"when", "after", "once"} else 0
+    if ci == 1 and toks[1].low == "being":
+        ci = 2
+    if ci + 2 >= n or toks[ci].low != "asked" or (ci == 0 and not toks[0].is_cap):
+        return None
+    k = ci + 1
+    asker = None
+    if toks[k].low == "by":
+        rng = phrase_after(toks, k + 1, min(n, k + 9))
+        if rng is None:
+            return None
+        asker, k = rng, rng[1]
+    if k >= n or toks[k].low not in _ASKED_OPENERS or qidx[k] >= 0:
+        return None
+    x = k + 1
+    while x < n and x - k <= 40:
+        if toks[x].text == "," and qidx[x] < 0:
+            break
+        if toks[x].text == "," and x + 1 < n and toks[x + 1].text in CLOSING_MARKS:
+            x += 1  # 'Asked if Clinton “gets it,” Sharpton ...': the comma inside
+            break
+        if toks[x].text in {".", ";", "?", "!"} and qidx[x] < 0:
+            return None
+        x += 1
+    if x >= n or x - k > 40 or x == k + 1:
+        return None
+    end = toks[x].end if toks[x].text in CLOSING_MARKS else toks[x].start
+    return ci, ci + 1, k, end, asker
 
 
 def _after_a_quote(h: _Hit, toks: Sequence[Token], qidx: Sequence[int]) -> bool:
