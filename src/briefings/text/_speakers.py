@@ -776,6 +776,30 @@ _CLASSIFIED_LONGEST = 120  # characters; a longer phrase is classified afresh
 _MISS = Phrase("", 0, 0)
 
 
+def _named_org(text: str, body: Sequence[Token], start: int, end: int) -> Phrase:
+    """An organisation named by the whole phrase (its determiner left out)."""
+    return Phrase(
+        "org",
+        start,
+        end,
+        name=text[body[0].start : end],
+        org_kind=_org_kind([t.text for t in body]),
+        mention_kind=MentionKind.NAME,
+    )
+
+
+def _document(text: str, body: Sequence[Token], start: int, end: int) -> Phrase:
+    """A document named by the whole phrase ("a joint statement by X", "records")."""
+    return Phrase(
+        "document",
+        start,
+        end,
+        name=text[body[0].start : end],
+        mention_kind=MentionKind.OTHER,
+        other_kind=OtherKind.DOCUMENT,
+    )
+
+
 def _unnamed(start: int, end: int, name: str, kind: OtherKind) -> Phrase:
     """A source phrase that names no one: a group, an anonymous source, a description."""
     return Phrase("group", start, end, name=name, mention_kind=MentionKind.OTHER, other_kind=kind)
@@ -872,47 +896,19 @@ def _classify(text: str, toks: Sequence[Token], i: int, j: int) -> Phrase | None
     ):
         # "the National Association of Criminal Defense Lawyers": an organisation whose
         # name goes on past its head word
-        return Phrase(
-            "org",
-            start,
-            end,
-            name=text[body[0].start : end],
-            org_kind=_org_kind([t.text for t in body]),
-            mention_kind=MentionKind.NAME,
-        )
+        return _named_org(text, body, start, end)
     low = [_bare(t.low) for t in body]
     head = low[-1]
     for c in range(min(3, len(body) - 1)):
         if low[c] in DOCUMENT_WORDS and low[c + 1] in {"by", "from", "of", "issued", "released"}:
             # "a joint statement by the European Commission": the document speaks
-            return Phrase(
-                "document",
-                start,
-                end,
-                name=text[body[0].start : end],
-                mention_kind=MentionKind.OTHER,
-                other_kind=OtherKind.DOCUMENT,
-            )
+            return _document(text, body, start, end)
     if head in NEWS_AGENCIES or (
         len(body) <= 3 and all(t.is_cap for t in body) and any(w in MEDIA_WORDS for w in low)
     ):
-        return Phrase(
-            "org",
-            start,
-            end,
-            name=text[body[0].start : end],
-            org_kind=_org_kind([t.text for t in body]),
-            mention_kind=MentionKind.NAME,
-        )
+        return _named_org(text, body, start, end)
     if head in DOCUMENT_WORDS and (det or not body[-1].is_cap):
-        return Phrase(
-            "document",
-            start,
-            end,
-            name=text[body[0].start : end],
-            mention_kind=MentionKind.OTHER,
-            other_kind=OtherKind.DOCUMENT,
-        )
+        return _document(text, body, start, end)
     if poll_share(toks, i, j) == i:
         # "47 percent", "About four in 10": the share of a poll's respondents
         return _unnamed(start, end, text[start:end], OtherKind.GROUP)
