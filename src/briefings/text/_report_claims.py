@@ -133,6 +133,20 @@ class RawClaim:
             para=para,
         )
 
+    def add_piece(self, q: Quote) -> None:
+        """Take the quote ``q`` as one more piece of this claim's content, before
+        or after the pieces it has ('“A” by the allies, Clinton said, “B”')."""
+        if not self.parts:
+            self.parts = [self.content]
+        if q.end <= self.content[0]:
+            self.parts.insert(0, (q.start, q.end))
+            self.content = (q.start, self.content[1])
+            self.quotes.insert(0, (q.inner_start, q.inner_end))
+        else:
+            self.parts.append((q.start, q.end))
+            self.content = (self.content[0], q.end)
+            self.quotes.append((q.inner_start, q.inner_end))
+
 
 @attrs.define
 class Context:
@@ -1671,17 +1685,7 @@ def read_sentence(
                 pass
             elif para == before.para or (unclosed and para == before.para + 1):
                 # the same speaker's quote goes on: one attribution in several pieces
-                if not before.parts:
-                    before.parts = [before.content]
-                if q.end <= before.content[0]:
-                    # '“A” by the allies, Clinton said, “B”': the piece before the cue
-                    before.parts.insert(0, (q.start, q.end))
-                    before.content = (q.start, before.content[1])
-                    before.quotes.insert(0, (q.inner_start, q.inner_end))
-                else:
-                    before.parts.append((q.start, q.end))
-                    before.content = (before.content[0], q.end)
-                    before.quotes.append((q.inner_start, q.inner_end))
+                before.add_piece(q)
                 taken.append((q.start, q.end))
                 continue
         if (
@@ -1691,11 +1695,7 @@ def read_sentence(
         ):
             # a run of cue-less quotes (a speech quoted paragraph after paragraph): one
             # attribution in several pieces, not one claim per paragraph
-            if not before.parts:
-                before.parts = [before.content]
-            before.parts.append((q.start, q.end))
-            before.content = (before.content[0], q.end)
-            before.quotes.append((q.inner_start, q.inner_end))
+            before.add_piece(q)
             taken.append((q.start, q.end))
             continue
         if para != before.para and not (
