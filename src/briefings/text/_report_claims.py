@@ -203,11 +203,8 @@ def resolve(
             if ctx.last_person is not None:
                 return ctx.last_person
             # someone the text never names ("“...,” he said." at the top): still a source
-            return reg.other(
-                p if p in {"he", "she"} else ("he" if p == "him" else "she"),
-                OtherKind.ANONYMOUS,
-                pos,
-            )
+            subject = {"him": "he", "her": "she"}.get(p, p)
+            return reg.other(subject, OtherKind.ANONYMOUS, pos)
         if p in {"it", "its"}:
             last = ctx.claims[-1].speaker if ctx.claims else None
             if last is not None and _takes_pronoun(last, plural=False):
