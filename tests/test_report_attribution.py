@@ -1157,3 +1157,15 @@ def test_a_question_put_to_the_speaker() -> None:
     [question] = b.claims
     assert b.speaker(question).name == "Tom Park"  # type: ignore[union-attr]
     assert question.content.text == "if the plan “works,”"
+
+
+def test_a_possessive_title_before_a_name_and_a_long_title_before_who() -> None:
+    b = parse_report(_doc("“We will start chipping away,” added her campaign manager Tom Park."))
+    [claim] = b.claims
+    assert b.speaker(claim).name == "Tom Park"  # type: ignore[union-attr]
+    b = parse_report(
+        _doc("“It is over,” said a former U.S. law enforcement official who oversaw the cases.")
+    )
+    [claim] = b.claims
+    assert b.speaker(claim).name == "former U.S. law enforcement official"  # type: ignore[union-attr]
+    assert b.speaker(claim) in b.people

@@ -266,6 +266,8 @@ _OWNED_HEADS = ORG_WORDS | DOCUMENT_WORDS | GROUP_WORDS
 # a quantifier standing alone for a source ('“...,” tweeted another.', not "other")
 _LONE_SOURCES = _words("""another one someone somebody others several""")
 
+_POSSESSIVE_DETS = _words("""his her their its""")
+
 _WEEKDAYS = _words("""monday tuesday wednesday thursday friday saturday sunday""")
 _DAY_PARTS = _words("""morning afternoon evening night""")
 _DAY_LEADS = _words("""on last this next later earlier late early that""")
@@ -651,6 +653,16 @@ def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[
     if k >= hi:
         return None
     if toks[k].low in PRONOUNS:
+        if (
+            toks[k].low in _POSSESSIVE_DETS
+            and k + 1 < hi
+            and toks[k + 1].is_word
+            and toks[k + 1].low not in PRONOUNS  # (one level only: "his his his ...")
+        ):
+            # "added his campaign manager Jeff Weaver": a title and a name after it
+            named = phrase_after(toks, k + 1, hi)
+            if named is not None and named[0] == k + 1 and toks[named[1] - 1].is_cap:
+                return (k, named[1])
         return (k, k + 1)
     i = k
     if toks[i].low in {"another", "one"} and (k + 1 >= hi or not toks[k + 1].is_word):
@@ -716,8 +728,8 @@ def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[
             and not toks[x].low.endswith("ly")
         ):
             x += 1
-        if x > i and x < hi and not toks[x].is_word:
-            i = x
+        if x > i and x < hi and (not toks[x].is_word or toks[x].low in {"who", "whose"}):
+            i = x  # (up to a relative clause: "a former U.S. law enforcement official who")
     if i == start_words:
         return None
     return (k, i)
