@@ -1169,3 +1169,11 @@ def test_a_possessive_title_before_a_name_and_a_long_title_before_who() -> None:
     [claim] = b.claims
     assert b.speaker(claim).name == "former U.S. law enforcement official"  # type: ignore[union-attr]
     assert b.speaker(claim) in b.people
+
+
+def test_two_titles_joined_after_an_abbreviation() -> None:
+    b = parse_report(
+        _doc("“That is what he did,” said former Ohio Gov. and party chairman Tom Park.")
+    )
+    [claim] = b.claims
+    assert b.speaker(claim).name == "Tom Park"  # type: ignore[union-attr]

@@ -695,6 +695,8 @@ def phrase_after(toks: Sequence[Token], k: int, hi: int | None = None) -> tuple[
                 and toks[i + 1].low not in _NOT_NAME
             )
             or low.endswith(("’s", "'s"))
+            # "former Pennsylvania Gov. and party chairman Ed Rendell": two titles
+            or (low == "and" and i > start_words and toks[i - 1].low in HONORIFICS)
         ):
             i += 1
         elif t.is_word and not t.is_cap and (possessed or _any_possessive(toks, start_words, i)):
