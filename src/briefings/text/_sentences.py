@@ -85,7 +85,7 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 #: dotted)``, ``dotted`` the text and lower case with an abbreviation's period taken,
 #: or ``None`` when the word never takes one (see :func:`tokens`); bounded
 _WORD_INFO: dict[str, tuple[str, str, bool, bool, tuple[str, str] | None]] = {}
-_WORD_INFO_MAX = 1 << 14
+_WORD_INFO_MAX = 1 << 15
 _WORD_INFO_LONGEST = 32  # characters; a longer token is read afresh (the memory stays small)
 
 
