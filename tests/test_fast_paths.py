@@ -36,7 +36,6 @@ from briefings.strategies import briefings as gen_briefings
 from briefings.text import (
     _report_claims,
     _report_extras,
-    _sentences,
     _speakers,
     _transcript_claims,
     parse,
@@ -176,37 +175,6 @@ def test_tokens_lower_each_token_as_if_alone(text: str) -> None:
     # what follows) and a character that lower-cases to two must not leak into it
     got = [(t.start, t.end, t.text, t.low, t.is_word, t.is_cap) for t in tokens(text, 0, len(text))]
     assert got == _tokens_plain(text, 0, len(text))
-
-
-@given(pieces=_token_pieces, a=st.integers(0, 10), b=st.integers(0, 80))
-def test_tokens_kept_word_readings_change_nothing(pieces: list[str], a: int, b: int) -> None:
-    # the readings kept by the words' characters: a full memory cleared over and over
-    # (bound 2), a cold one and a warm one give the plain tokeniser's tokens
-    text = "".join(pieces)
-    lo, hi = min(a, len(text)), max(min(a, len(text)), min(b, len(text)))
-    want = _tokens_plain(text, lo, hi)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(_sentences, "_WORD_INFO_MAX", 2)
-        _sentences._WORD_INFO.clear()
-        for _ in range(2):
-            got = [
-                (t.start, t.end, t.text, t.low, t.is_word, t.is_cap) for t in tokens(text, lo, hi)
-            ]
-            assert got == want
-            assert len(_sentences._WORD_INFO) <= 2
-    _sentences._WORD_INFO.clear()
-    for _ in range(2):
-        got = [(t.start, t.end, t.text, t.low, t.is_word, t.is_cap) for t in tokens(text, lo, hi)]
-        assert got == want
-
-
-def test_tokens_keep_no_long_word() -> None:
-    # a long token is read afresh, not kept: the memory stays small
-    _sentences._WORD_INFO.clear()
-    text = "Mr. " + "x" * 5000 + " U.S. Mr"
-    got = [(t.start, t.end, t.text, t.low, t.is_word, t.is_cap) for t in tokens(text, 0, len(text))]
-    assert got == _tokens_plain(text, 0, len(text))
-    assert set(_sentences._WORD_INFO) == {"Mr", "U.S"}
 
 
 def test_tokens_match_the_plain_tokeniser_on_polnear(shared_dir: Path) -> None:

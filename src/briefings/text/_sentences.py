@@ -81,48 +81,26 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     return out
 
 
-#: what a token's characters decide, by its characters: ``(text, low, is_word, is_cap,
-#: dotted)``, ``dotted`` the text and lower case with an abbreviation's period taken,
-#: or ``None`` when the word never takes one (see :func:`tokens`); bounded
-_WORD_INFO: dict[str, tuple[str, str, bool, bool, tuple[str, str] | None]] = {}
-_WORD_INFO_MAX = 1 << 15
-_WORD_INFO_LONGEST = 32  # characters; a longer token is read afresh (the memory stays small)
-
-
-def _word_info(word: str) -> tuple[str, str, bool, bool, tuple[str, str] | None]:
-    """What :func:`tokens` makes of the characters ``word`` (one ``_PAIR`` match), kept."""
-    low = word.lower()
-    if low == word:
-        low = word  # one string, not two, when equal
-    first = word[0]
-    is_word = first.isalnum()
-    dotted = None
-    if is_word and _keeps_period(word):
-        dotted = (word + ".", low + ".")
-    got = (word, low, is_word, first.isupper(), dotted)
-    if len(word) <= _WORD_INFO_LONGEST:
-        if len(_WORD_INFO) >= _WORD_INFO_MAX:
-            _WORD_INFO.clear()
-        _WORD_INFO[word] = got
-    return got
-
-
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Word and punctuation tokens of ``text[start:end]``; an abbreviation keeps its period.
 
     One pass of ``_PAIR`` (the gap before each token, then the token; the matches
-    are back to back, so offsets are running sums). Each token is lower-cased on
-    its own, and what its characters decide (its lower case, whether it is a word,
-    capitalised, an abbreviation that takes a following period) is kept by those
-    characters and handed out again (a text uses the same few thousand words over
-    and over; equal strings, one object).
+    are back to back, so offsets are running sums) and one lower-casing of the
+    whole stretch, sliced per token: lower-casing maps each character on its own
+    but for a capital sigma (final or not by its neighbours), and a mapping to
+    more than one character (``İ``) shows as a change of length; either way each
+    token is lower-cased on its own instead.
     """
     out: list[Token] = []
     append = out.append
     new = Token.__new__
-    info = _WORD_INFO
+    seg = text[start:end]
+    lowered = seg.lower()
+    low_seg = None if len(lowered) != len(seg) or "Σ" in seg else lowered
     pos = start
     merged = False  # the period the token before took is the next match
+    # one string per distinct character beyond Latin-1 ("“", "—"; Python shares the others)
+    chars: dict[str, str] = {}
     for gap, match in _PAIR.findall(text, start, end):
         i = pos + len(gap)
         j = i + len(match)
@@ -130,21 +108,23 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
         if merged:
             merged = False
             continue
-        got = info.get(match)
-        if got is None:
-            got = _word_info(match)
-        word, low, is_word, is_cap, dotted = got
-        if dotted is not None and j < end and text[j] == ".":
+        word = match
+        first = word[0]
+        is_word = first.isalnum()
+        if is_word and j < end and text[j] == "." and _keeps_period(word):
             j += 1
-            word, low = dotted
+            word += "."
             merged = True
+        elif j - i == 1 and word > "\xff":
+            word = chars.setdefault(word, word)
+        low = word.lower() if low_seg is None else low_seg[i - start : j - start]
         t = new(Token)
         t.start = i
         t.end = j
         t.text = word
-        t.low = low
+        t.low = word if low == word else low  # one string, not two, when equal
         t.is_word = is_word
-        t.is_cap = is_cap
+        t.is_cap = first.isupper()
         append(t)
     return out
 
