@@ -7,6 +7,7 @@ sped up) and checks, on generated input, that the fast one returns the same.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -44,7 +45,7 @@ from briefings.text import (
 from briefings.text._quotes import Quote, find_insertions
 from briefings.text._report_claims import _quote_index, _quote_ranges
 from briefings.text._report_extras import hedges_in, negations_in
-from briefings.text._sentences import Token, _keeps_period, tokens
+from briefings.text._sentences import Token, _keeps_period, paragraphs, tokens
 from briefings.text._transcript_claims import claim_spans, is_refusal, may_refuse
 from briefings.text._transcript_header import clean, split_wide
 from briefings.text._transcript_labels import _MAX_LABEL, HSPACE, Shapes, label_colon, match_label
@@ -174,6 +175,51 @@ def test_tokens_lower_each_token_as_if_alone(text: str) -> None:
     # what follows) and a character that lower-cases to two must not leak into it
     got = [(t.start, t.end, t.text, t.low, t.is_word, t.is_cap) for t in tokens(text, 0, len(text))]
     assert got == _tokens_plain(text, 0, len(text))
+
+
+def test_tokens_match_the_plain_tokeniser_on_polnear(shared_dir: Path) -> None:
+    files = sorted((shared_dir / "corpora" / "polnear" / "train" / "text").glob("*.txt"))
+    if not files:
+        pytest.skip("PolNeAR train texts not found")
+    for f in files[::8]:
+        text = f.read_text(encoding="utf-8")
+        for a, b in paragraphs(text):
+            got = [(t.start, t.end, t.text, t.low, t.is_word, t.is_cap) for t in tokens(text, a, b)]
+            assert got == _tokens_plain(text, a, b), f.name
+
+
+def _garbage_after(read: Any, texts: Sequence[str]) -> int:
+    """How many objects only the garbage collector frees after ``read`` of each text
+    (the objects of reference cycles)."""
+    gc.collect()
+    gc.disable()
+    try:
+        for text in texts:
+            read(text)
+        return gc.collect()
+    finally:
+        gc.enable()
+
+
+_CYCLE_TEXTS = [
+    "Jane Doe said the plan would fail, adding that it was late.",
+    "Trump went after Bush, calling him “a disaster” and “weak.”",
+    "Lee arrived, and he has battled with Doe, at one point calling him “a liar.”",
+    "“We will win,” he said. The minister told reporters that talks went well.",
+    "Q: Will you go?\nMR. PRICE: We have said that we will, and he added that it is so.",
+]
+
+
+def test_reading_leaves_no_reference_cycles(shared_dir: Path) -> None:
+    # a reader that leaves cycles keeps every sentence's tokens and lists alive until
+    # the collector runs: slower (memory not reused; 100 MB over PolNeAR train with
+    # the collector off) and more collector work
+    texts = list(_CYCLE_TEXTS)
+    files = sorted((shared_dir / "corpora" / "polnear" / "train" / "text").glob("*.txt"))
+    texts += [p.read_text(encoding="utf-8") for p in files[::40]]
+    assert _garbage_after(parse_report, texts) == 0
+    assert _garbage_after(parse, texts) == 0
+    assert _garbage_after(parse_transcript, texts) == 0
 
 
 def _without_prefilter(monkeypatch: pytest.MonkeyPatch) -> None:

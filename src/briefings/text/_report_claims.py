@@ -733,10 +733,10 @@ def read_sentence(
             if late is not None:
                 # "..., though last week he used stronger language, saying ...": the
                 # clause the participle hangs on
-                return make_speaker(_Hit(h.cue, late))
+                return named_speaker(_Hit(h.cue, late))
             main = _main_subject(toks, 0, h.cue.i, qidx)
             if main is not None:  # "Trump went after Bush, calling him ..."
-                return make_speaker(_Hit(h.cue, main))
+                return named_speaker(_Hit(h.cue, main))
             for x in range(h.cue.i - 1, -1, -1):
                 # "..., and he has battled with X, at one point calling ...": the
                 # subject of the clause the participle hangs on
@@ -745,11 +745,17 @@ def read_sentence(
                     and qidx[x] < 0
                     and (x == 0 or toks[x - 1].low in {"and", "but", ","})
                 ):
-                    return make_speaker(_Hit(h.cue, (x, x + 1)))
+                    return named_speaker(_Hit(h.cue, (x, x + 1)))
             prev = ctx.claims[-1] if ctx.claims else None
             if prev is None or prev.para != para:
                 return None, None
             return prev.speaker, prev.mention
+        return named_speaker(h)
+
+    def named_speaker(h: _Hit) -> tuple[EntityRec | None, tuple[int, int, MentionKind] | None]:
+        # make_speaker for a hit not sharing the subject before (no recursion: a
+        # function calling itself through its closure is a reference cycle, and this
+        # call's tokens and lists would then live until the garbage collector runs)
         ph = subject_phrase(h)
         if ph is None:
             return None, None
