@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefings import model
@@ -36,6 +36,7 @@ from briefings.text import (
     _report_claims,
     _report_extras,
     _speakers,
+    _time,
     _transcript_claims,
     parse,
     report,
@@ -1207,3 +1208,84 @@ def test_footer_end_guard_never_skips_an_end_line(pieces: list[str]) -> None:
     s = "".join(pieces)
     if clean(s).upper().startswith("END"):
         assert transcript._END_START.match(s, 0, len(s))
+
+
+# --------------------------------------------------------------------------- time expressions
+
+_time_pieces = st.sampled_from(
+    [
+        "Monday, Jan. 24, 2022",
+        "Sunday the 3rd of May",
+        "on the 28th",
+        "15th of December",
+        "21-24 May 2019",
+        "from July 31 to August 5",
+        "Dec. 30, 2021 - Jan. 2, 2022",
+        "2021-12-15",
+        "12021-12-15",
+        "in 2024",
+        "In  1999",
+        "mid-",
+        "since",
+        "through",
+        "last",
+        "LAST",
+        "THIS",
+        "next",
+        "the",
+        "Tue",
+        "JANOV",
+        "MONOV",
+        "SEPTEMBER",
+        "Sept.",
+        "May",
+        "two days ago",
+        "yesterday",
+        "7",
+        "1st",
+        "\u00a0",
+        "\t",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\u0663",  # an Arabic-Indic digit: \\d, not [0-9]
+        "a",
+        ".",
+        ",",
+        "-",
+        ":",
+    ]
+)
+_time_texts = st.lists(_time_pieces | st.text(max_size=2)).map("".join)
+
+
+def _time_scans_agree(text: str, lo: int, hi: int) -> None:
+    """Each pattern's matches through ``_Sites`` are ``finditer``'s, groups and all,
+    and the digit hints' lines are those of a search for each hint."""
+    sites = _time._Sites(text, lo, hi)
+    for pattern, _handler, _hint in _time._PATTERNS:
+        got = [(m.span(), m.groupdict()) for m in sites.matches(pattern)]
+        want = [(m.span(), m.groupdict()) for m in pattern.finditer(text, lo, hi)]
+        assert got == want, pattern.pattern[:60]
+    for hint in (_time._YEAR_HINT, _time._DAY_HINT, _time._ISO_HINT):
+        assert sites.lines[hint] == _time._hint_lines(hint, text, lo, hi), hint.pattern
+
+
+@given(text=_time_texts, a=st.integers(0, 60), b=st.integers(0, 400))
+@example(text="mid-May, mid-2020 and through  May 1999, THIS\u00a0Tuesday", a=0, b=400)
+@example(text="the 3rd of May, through  June, through 2020", a=0, b=400)
+@example(text="xmid-May, during\t2020, Before May, last Friday the 3rd of June", a=1, b=400)
+def test_time_patterns_tried_at_their_starts_match_finditer(text: str, a: int, b: int) -> None:
+    lo = min(a, len(text))
+    _time_scans_agree(text, lo, max(lo, min(b, len(text))))
+
+
+def test_time_patterns_tried_at_their_starts_match_finditer_on_polnear(shared_dir: Path) -> None:
+    files = sorted((shared_dir / "corpora" / "polnear" / "train" / "text").glob("*.txt"))
+    if not files:
+        pytest.skip("PolNeAR train texts not found")
+    for path in files[::3]:
+        text = path.read_text(encoding="utf-8")
+        _time_scans_agree(text, 0, len(text))
+        _time_scans_agree(text, len(text) // 3, 2 * len(text) // 3)
