@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import string
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from briefings.model import (
 )
 from briefings.strategies import briefings as gen_briefings
 from briefings.text import (
+    _events,
     _report_claims,
     _report_extras,
     _speakers,
@@ -42,6 +44,8 @@ from briefings.text import (
     report,
     transcript,
 )
+from briefings.text._events import find_events
+from briefings.text._fold import folded
 from briefings.text._quotes import Quote, find_insertions
 from briefings.text._report_claims import _quote_index, _quote_ranges
 from briefings.text._report_extras import hedges_in, negations_in
@@ -1009,6 +1013,81 @@ def test_negations_and_hedges_match_the_plain_regexes(
     b = data.draw(st.integers(a, len(text)))
     assert negations_in(text, a, b) == [m.span() for m in _NEGATION_PLAIN.finditer(text, a, b)]
     assert hedges_in(text, a, b) == [m.span() for m in _HEDGE_PLAIN.finditer(text, a, b)]
+
+
+@given(pieces=_negation_pieces, a=st.integers(0, 60), b=st.integers(0, 60))
+@example(pieces=["I", " ", "don't", " ", "know", " ", "if"], a=0, b=60)
+@example(pieces=["WON’T", "x", "Maybe"], a=0, b=60)
+def test_negations_and_hedges_in_the_folded_text_are_the_same(
+    pieces: list[str], a: int, b: int
+) -> None:
+    text = "".join(p for p in pieces if p not in {"ıf", "İF", "ſeemingly"})
+    lo, hi = min(a, len(text)), min(max(a, b), len(text))
+    low = folded(text)
+    assert low is not None
+    assert negations_in(text, lo, hi, low) == negations_in(text, lo, hi)
+    assert hedges_in(text, lo, hi, low) == hedges_in(text, lo, hi)
+
+
+def test_folding_keeps_what_case_insensitive_words_match_for_every_character() -> None:
+    # the facts _fold rests on, for every code point but the three it refuses
+    unsafe = {"ı", "ſ", "Σ"}
+    chars = [chr(c) for c in range(0x110000)]
+    assert [c for c in chars if len(c.lower()) != 1] == ["İ"]
+    kept = [c for c in chars if c not in unsafe and c != "İ"]
+    text = "".join(kept)
+    low = "".join(c.lower() for c in kept)
+    assert folded(text) == low
+    word = re.compile(r"\w")
+    assert [m.start() for m in word.finditer(text)] == [m.start() for m in word.finditer(low)]
+    for x in string.ascii_lowercase + "'’-":
+        insensitive = [m.start() for m in re.finditer(re.escape(x), text, re.IGNORECASE)]
+        assert insensitive == [i for i, ch in enumerate(low) if ch == x], x
+    for ch in (*unsafe, "İ"):
+        assert folded(f"a{ch}b") is None
+
+
+_event_pieces = st.lists(
+    st.sampled_from(
+        [
+            "talks",
+            "TALKS",
+            "Visit",
+            "counter-offensive",
+            "the",
+            "will",
+            "no",
+            "planned",
+            "in May",
+            "’s",
+            "'",
+            "Kİ",
+            "K",  # KELVIN SIGN: folds to k
+            "ſanctions",
+            "x",
+            " ",
+            ", ",
+            ".",
+            "\n",
+        ]
+    ),
+    max_size=25,
+)
+
+
+@given(pieces=_event_pieces, a=st.integers(0, 200), b=st.integers(0, 200))
+@example(pieces=["the", " ", "counter-offensive", " ", "TALKS", ", ", "K"], a=0, b=200)
+@example(pieces=["x", " ", "Talks"], a=0, b=200)
+def test_events_found_through_the_folded_text_are_the_same(
+    pieces: list[str], a: int, b: int
+) -> None:
+    text = "".join(pieces)
+    lo, hi = min(a, len(text)), min(max(a, b), len(text))
+    low = folded(text)
+    if low is not None:
+        gate, gate_low = _events._GATE.search(text, lo, hi), _events._GATE_LOW.search(low, lo, hi)
+        assert (gate and gate.span()) == (gate_low and gate_low.span())
+        assert find_events(text, lo, hi, low=low) == find_events(text, lo, hi)
 
 
 # --------------------------------------------------------------------------- model

@@ -66,6 +66,14 @@ _CONTRACTION = re.compile(r"n[’']t", re.IGNORECASE)
 _HEDGE = re.compile(
     _first_letters(_HEDGE_WORDS) + r"\b(?:" + "|".join(_HEDGE_WORDS) + r")\b", re.IGNORECASE
 )
+# the same three, in lower case and without the flag, for the folded text (_fold)
+_NEGATION_LOW = re.compile(
+    r"\b(?:" + "|".join(_NEGATION_WORDS) + r"|\w+n[’']t)\b",
+)
+_NEGATION_NO_CONTRACTION_LOW = re.compile(
+    _first_letters(_NEGATION_WORDS) + r"\b(?:" + "|".join(_NEGATION_WORDS) + r")\b"
+)
+_HEDGE_LOW = re.compile(_first_letters(_HEDGE_WORDS) + r"\b(?:" + "|".join(_HEDGE_WORDS) + r")\b")
 _BRIEFING_WORDS = (
     "briefing",
     "press conference",
@@ -92,14 +100,25 @@ _MEETING_WORDS = (
 _DASH_SEPARATORS = (" — ", " – ", " - ", " -- ")
 
 
-def negations_in(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Negation words in ``text[a:b]`` (``not``, ``no``, ``never``, ``n't``...)."""
+def negations_in(text: str, a: int, b: int, low: str | None = None) -> list[tuple[int, int]]:
+    """Negation words in ``text[a:b]`` (``not``, ``no``, ``never``, ``n't``...).
+
+    ``low``, if given, is :func:`~briefings.text._fold.folded` ``(text)``: the
+    words are found in it, without folding case as they go (the same offsets).
+    """
+    if low is not None:
+        contracted = low.find("n't", a, b) >= 0 or low.find("n’t", a, b) >= 0
+        pattern = _NEGATION_LOW if contracted else _NEGATION_NO_CONTRACTION_LOW
+        return [(m.start(), m.end()) for m in pattern.finditer(low, a, b)]
     pattern = _NEGATION if _CONTRACTION.search(text, a, b) else _NEGATION_NO_CONTRACTION
     return [(m.start(), m.end()) for m in pattern.finditer(text, a, b)]
 
 
-def hedges_in(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Hedging words in ``text[a:b]`` (``if``, ``might``, ``perhaps``...)."""
+def hedges_in(text: str, a: int, b: int, low: str | None = None) -> list[tuple[int, int]]:
+    """Hedging words in ``text[a:b]`` (``if``, ``might``, ``perhaps``...); ``low``
+    as for :func:`negations_in`."""
+    if low is not None:
+        return [(m.start(), m.end()) for m in _HEDGE_LOW.finditer(low, a, b)]
     return [(m.start(), m.end()) for m in _HEDGE.finditer(text, a, b)]
 
 

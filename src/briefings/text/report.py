@@ -44,6 +44,7 @@ from briefings.model import (
 from briefings.text._clean import find_boilerplate, find_title
 from briefings.text._dateline import find_dateline
 from briefings.text._events import find_events
+from briefings.text._fold import folded
 from briefings.text._quotes import Quote, find_insertions, find_quotes
 from briefings.text._report_claims import Context, RawClaim, note_people, read_sentence
 from briefings.text._report_extras import (
@@ -293,6 +294,7 @@ class _Parts:
     people: list[Person]
     orgs: list[Organization]
     others: list[OtherEntity]
+    low: str | None  # _fold.folded(text)
 
 
 def _claims_and_entities(
@@ -324,7 +326,7 @@ def _build(
 ) -> Briefing:
     got = _parts(text, raw, ctx, times=times, held=held)
     claims, time_objs = got.claims, got.times
-    events = _events(text, claims, times, time_objs)
+    events = _events(text, claims, times, time_objs, got.low)
     briefers = _briefers(claims)
     return Briefing(
         document=Document(
@@ -362,6 +364,7 @@ def _parts(
 ) -> _Parts:
     """The claims, mentions, time expressions and entities of a report."""
     reg = ctx.registry
+    low = folded(text)
     merged = reg.merge_roles()
     if merged:
         for rc in raw:
@@ -429,10 +432,10 @@ def _parts(
                     )
                 )
         if rc.parts:
-            negs = [s for x, y in rc.parts for s in negations_in(text, x, y)]
-            hedges = [s for x, y in rc.parts for s in hedges_in(text, x, y)]
+            negs = [s for x, y in rc.parts for s in negations_in(text, x, y, low)]
+            hedges = [s for x, y in rc.parts for s in hedges_in(text, x, y, low)]
         else:  # one piece: its own lists
-            negs, hedges = negations_in(text, a, b), hedges_in(text, a, b)
+            negs, hedges = negations_in(text, a, b, low), hedges_in(text, a, b, low)
         said_on, said_time = _said_on(rc, times, time_objs, time_starts)
         spk = rc.speaker.id if rc.speaker else None
         if said_on is None and spk is not None and spk in prev_said:
@@ -506,6 +509,7 @@ def _parts(
         people=people,
         orgs=orgs,
         others=others,
+        low=low,
     )
 
 
@@ -538,6 +542,7 @@ def _events(
     claims: list[Claim],
     times: Sequence[TimeMatch],
     time_objs: list[TimeExpression],
+    low: str | None,
 ) -> list[Event]:
     """Event references in each claim's content, with the claim's wording's status."""
     by_span = {(t.start, t.end): obj for t, obj in zip(times, time_objs, strict=True)}
@@ -553,6 +558,7 @@ def _events(
                 times=near,
                 negated=c.polarity is Polarity.NEGATIVE,
                 hedged=c.hedged,
+                low=low,
             )
             for ev in found:
                 obj = None if ev.time is None else by_span.get((ev.time.start, ev.time.end))
