@@ -32,7 +32,7 @@ import attrs
 from briefings.model import EventStatus, TimeKind
 from briefings.text._time import TimeMatch, _alt
 
-__all__ = ["EventMatch", "find_events"]
+__all__ = ["EventMatch", "find_events", "may_hold_events"]
 
 
 @attrs.frozen(kw_only=True)
@@ -559,6 +559,19 @@ def _status_from_time(time: TimeMatch | None) -> EventStatus | None:
     return None
 
 
+def may_hold_events(text: str, start: int, end: int, low: str | None = None) -> bool:
+    """Whether ``text[start:end]`` holds an event noun: :func:`find_events` finds
+    nothing where it does not (``low`` as there)."""
+    n = len(text)
+    lo = max(0, min(start, n))
+    hi = max(lo, min(end, n))
+    if lo >= hi:
+        return False
+    if low is None or len(low) != n:
+        return _GATE.search(text, lo, hi) is not None
+    return _GATE_LOW.search(low, lo, hi) is not None
+
+
 def find_events(
     text: str,
     start: int,
@@ -582,15 +595,13 @@ def find_events(
     ``low`` is ``_fold.folded(text)``, if the caller has it (for a faster search).
     Offsets are into ``text``. Never raises; linear in the length of the range.
     """
+    if not may_hold_events(text, start, end, low):
+        return []  # no event noun at all: most claims, skipped at regex speed
     n = len(text)
     lo = max(0, min(start, n))
     hi = max(lo, min(end, n))
-    if lo >= hi:
-        return []
     if low is not None and len(low) != n:
         low = None
-    if (_GATE.search(text, lo, hi) if low is None else _GATE_LOW.search(low, lo, hi)) is None:
-        return []  # no event noun at all: most claims, skipped at regex speed
     inside = sorted((t for t in times if lo <= t.start and t.end <= hi), key=lambda t: t.start)
     reader = _Reader(text, _tokens(text, lo, hi, low), inside)
     toks = reader.toks
