@@ -1368,3 +1368,114 @@ def test_time_patterns_tried_at_their_starts_match_finditer_on_polnear(shared_di
         text = path.read_text(encoding="utf-8")
         _time_scans_agree(text, 0, len(text))
         _time_scans_agree(text, len(text) // 3, 2 * len(text) // 3)
+
+
+# --------------------------------------------------------------------------- the briefing's date
+
+
+def _find_held_on_plain(
+    text: str,
+    body: Sequence[tuple[int, int]],
+    times: Sequence[Any],
+    skip: tuple[int, int] | None = None,
+) -> tuple[dt.date, tuple[int, int]] | None:
+    """``find_held_on`` splitting every paragraph it looks at into sentences."""
+    from bisect import bisect_left
+
+    from briefings.model import TimeKind
+    from briefings.text._sentences import sentences
+
+    starts = [t.start for t in times]
+    for a, b in body[:3]:
+        for s, e in sentences(text, a, b)[:20]:
+            low = text[s:e].lower()
+            for word in _report_extras._BRIEFING_WORDS:
+                i = low.find(word)
+                if i < 0:
+                    continue
+                ks, ke = s + i, s + i + len(word)
+                for t in times[bisect_left(starts, s) : bisect_left(starts, e)]:
+                    if t.kind is not TimeKind.DATE:
+                        continue
+                    if t.value_start is None or (skip and skip[0] <= t.start < skip[1]):
+                        continue
+                    if t.start >= ke and t.start - ke <= 25:
+                        lo = _report_extras._phrase_start(text, s, ks)
+                        return t.value_start, (lo, t.end)
+                    if t.end <= ks and ks - t.end <= 25:
+                        return t.value_start, (t.start, ke)
+    for a, b in body[:4]:
+        for s, e in sentences(text, a, b)[:2]:
+            low = text[s:e].lower()
+            hits = [(i, w) for w in _report_extras._MEETING_WORDS if (i := low.find(w)) >= 0]
+            if not hits:
+                continue
+            i, word = min(hits)
+            ks, ke = s + i, s + i + len(word)
+            for t in times[bisect_left(starts, s) : bisect_left(starts, e)]:
+                if t.kind is not TimeKind.DATE or t.value_start is None:
+                    continue
+                if skip and skip[0] <= t.start < skip[1]:
+                    continue
+                return t.value_start, (min(ks, t.start), max(ke, t.end))
+    return None
+
+
+def _held_on_agrees(text: str) -> None:
+    from briefings.text._sentences import paragraphs
+    from briefings.text._time import find_times
+
+    body = paragraphs(text)
+    times = find_times(text, anchor_date=dt.date(2022, 1, 24))
+    for skip in (None, (0, 12)):
+        want = _find_held_on_plain(text, body, times, skip)
+        assert _report_extras.find_held_on(text, body, times, skip) == want
+
+
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [
+                "During his briefing yesterday",
+                "Σ",
+                "BRIEFİNG",
+                "the press conference",
+                "spoke with",
+                "met today",
+                "on Monday",
+                "told reporters",
+                ". ",
+                "x",
+                " ",
+                "\n\n",
+            ]
+        ),
+        max_size=30,
+    )
+)
+@example(
+    pieces=[
+        "x",
+        "\n\n",
+        "He",
+        " ",
+        "met today",
+        ".",
+        "\n\n",
+        "the press conference",
+        " ",
+        "on Monday",
+    ]
+)
+def test_held_on_reading_only_paragraphs_naming_a_briefing_is_the_same(pieces: list[str]) -> None:
+    _held_on_agrees("".join(pieces))
+
+
+def test_held_on_reading_only_paragraphs_naming_a_briefing_is_the_same_on_polnear(
+    shared_dir: Path,
+) -> None:
+    files = sorted((shared_dir / "corpora" / "polnear" / "train" / "text").glob("*.txt"))
+    if not files:
+        pytest.skip("PolNeAR train texts not found")
+    for path in files[::2]:
+        _held_on_agrees(path.read_text(encoding="utf-8"))

@@ -132,6 +132,8 @@ def find_held_on(
     briefing and a date ("During his briefing yesterday"), with that evidence."""
     starts = [t.start for t in times]
     for a, b in body[:3]:
+        if not _names_any(text, a, b, _BRIEFING_WORDS):
+            continue  # no sentence of the paragraph names the briefing: not split
         for s, e in sentences(text, a, b)[:20]:
             low = text[s:e].lower()
             for word in _BRIEFING_WORDS:
@@ -152,6 +154,14 @@ def find_held_on(
     return _meeting_date(text, body, times, starts, skip)
 
 
+def _names_any(text: str, a: int, b: int, words: Sequence[str]) -> bool:
+    """Whether ``text[a:b]`` in lower case holds one of ``words`` (ASCII, lower
+    case): so does a sentence of it in lower case only if this holds, as lowering
+    maps each character alone (but a capital sigma, which is not ASCII either)."""
+    low = text[a:b].lower()
+    return any(w in low for w in words)
+
+
 def _meeting_date(
     text: str,
     body: Sequence[tuple[int, int]],
@@ -162,6 +172,8 @@ def _meeting_date(
     """A readout's date: the opening sentence's call or meeting and the date in that
     sentence ("Secretary Blinken spoke with Prime Minister Hamdok today")."""
     for a, b in body[:4]:
+        if not _names_any(text, a, b, _MEETING_WORDS):
+            continue
         for s, e in sentences(text, a, b)[:2]:
             low = text[s:e].lower()
             hits = [(i, w) for w in _MEETING_WORDS if (i := low.find(w)) >= 0]
