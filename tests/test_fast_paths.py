@@ -1360,6 +1360,13 @@ def test_time_patterns_tried_at_their_starts_match_finditer(text: str, a: int, b
     _time_scans_agree(text, lo, max(lo, min(b, len(text))))
 
 
+def test_no_three_letters_begin_both_a_month_and_a_weekday() -> None:
+    # _NAME_HINT finds both kinds at once and tells them apart by their letters
+    months = {w[:3] for w in _time._cased(list(_time._MONTHS))}
+    assert months.isdisjoint(_time._WEEKDAY_STARTS)
+    assert all(_time._NAME_HINT.fullmatch(w) for w in months | _time._WEEKDAY_STARTS)
+
+
 def test_time_patterns_tried_at_their_starts_match_finditer_on_polnear(shared_dir: Path) -> None:
     files = sorted((shared_dir / "corpora" / "polnear" / "train" / "text").glob("*.txt"))
     if not files:

@@ -851,6 +851,9 @@ _Handler = Callable[[_Context, re.Match[str]], "TimeMatch | None"]
 # finds by skipping quickly over all other characters).
 _MONTH_HINT = re.compile(_alt(sorted({w[:3] for w in _cased(list(_MONTHS))})))
 _WEEKDAY_HINT = re.compile(_alt(sorted({w[:3] for w in _cased(list(_WEEKDAYS))})))
+# both in one pass (no three letters begin both a month and a weekday)
+_WEEKDAY_STARTS = frozenset(w[:3] for w in _cased(list(_WEEKDAYS)))
+_NAME_HINT = re.compile(_alt(sorted({w[:3] for w in _cased(list(_MONTHS))} | _WEEKDAY_STARTS)))
 _ISO_HINT = re.compile(r"\d\d\d\d-[01]\d-[0-3]\d")
 _YEAR_HINT = re.compile(r"1[89]\d\d|2[01]\d\d")
 _DAY_HINT = re.compile(r"\d(?:st|nd|rd|th)")
@@ -920,9 +923,11 @@ class _Sites:
     """The places in ``text[lo:hi]`` where a pattern of :data:`_PATTERNS` can start.
 
     ``months`` and ``weekdays`` are where a month or weekday name can begin: the
-    starts of :data:`_MONTH_HINT` and :data:`_WEEKDAY_HINT` (``finditer``, so not
-    overlapping: a hint is letters only, so one that overlaps an earlier one
-    follows a letter, and no pattern takes a name right after a letter). ``runs``
+    starts of :data:`_MONTH_HINT` and :data:`_WEEKDAY_HINT`, found together by
+    ``_NAME_HINT.finditer`` (no three letters start both kinds of name). That
+    leaves out a hint overlapping an earlier one, which is harmless: a hint is
+    letters only, so such a one follows a letter, and no pattern takes a name
+    right after a letter. ``runs``
     are the starts of the runs of digits (``\\d``): a day or a year of a match
     always begins one (after ``\\b``, a blank or ``-``).
 
@@ -951,8 +956,10 @@ class _Sites:
 
     def __init__(self, text: str, lo: int, hi: int) -> None:
         self.text, self.lo, self.hi = text, lo, hi
-        self.months = [m.start() for m in _MONTH_HINT.finditer(text, lo, hi)]
-        self.weekdays = [m.start() for m in _WEEKDAY_HINT.finditer(text, lo, hi)]
+        self.months: list[int] = []
+        self.weekdays: list[int] = []
+        for m in _NAME_HINT.finditer(text, lo, hi):
+            (self.weekdays if m.group() in _WEEKDAY_STARTS else self.months).append(m.start())
         self.runs: list[int] = []
         years: list[int] = []
         days: list[int] = []
