@@ -927,9 +927,11 @@ class _Sites:
     ``_NAME_HINT.finditer`` (no three letters start both kinds of name). That
     leaves out a hint overlapping an earlier one, which is harmless: a hint is
     letters only, so such a one follows a letter, and no pattern takes a name
-    right after a letter. ``runs``
-    are the starts of the runs of digits (``\\d``): a day or a year of a match
-    always begins one (after ``\\b``, a blank or ``-``).
+    right after a letter. ``days`` are the starts of the runs of one or two digits
+    (``\\d``) and ``years`` of the runs that hold :data:`_YEAR_HINT`: a day of a
+    match begins a run (after ``\\b`` or a blank) and ends it (``(?![\\d:])``,
+    maybe after ``st``, ``nd``...), and so does a year (after a blank or ``-``),
+    which is four digits from ``18``, ``19``, ``20`` or ``21``.
 
     :meth:`matches` gives ``pattern.finditer(text, lo, hi)``. For most patterns it
     tries ``pattern.match(text, p, hi)`` only at the starts ``p`` a match can have,
@@ -940,11 +942,10 @@ class _Sites:
 
     * :data:`_MDMD`, :data:`_MY`: a month name (the pattern begins with it);
     * :data:`_MDY`: a month or a weekday name;
-    * :data:`_DMY`: a weekday name, a run of digits (the day), or ``the`` and
-      blanks before a run;
+    * :data:`_DMY`: a weekday name, a day, or ``the`` and blanks before a day;
     * :data:`_M`: a word of :data:`_M_WORDS` before the blanks before a month
       name (the word ends where the blanks begin), or ``mid-`` right before it;
-    * :data:`_Y`: the same before a run of digits (the year);
+    * :data:`_Y`: the same before a year;
     * :data:`_WD`: a weekday name, or a word of :data:`_WD_MODS` before the blanks
       before one.
 
@@ -960,24 +961,26 @@ class _Sites:
         self.weekdays: list[int] = []
         for m in _NAME_HINT.finditer(text, lo, hi):
             (self.weekdays if m.group() in _WEEKDAY_STARTS else self.months).append(m.start())
-        self.runs: list[int] = []
+        self.days: list[int] = []
         years: list[int] = []
-        days: list[int] = []
+        ordinals: list[int] = []
         isos: list[int] = []
         suffixes = ("st", "nd", "rd", "th")
         for m in _DIGITS.finditer(text, lo, hi):
             s, e = m.span()
-            self.runs.append(s)
-            if e - s >= 4:
+            if e - s <= 2:
+                self.days.append(s)
+            elif e - s >= 4:
                 if _YEAR_HINT.search(text, s, e) is not None:
                     years.append(s)
                 if text.startswith("-", e, hi) and _ISO_HINT.match(text, e - 4, hi) is not None:
                     isos.append(s)
             if text.startswith(suffixes, e, hi):
-                days.append(s)
+                ordinals.append(s)
+        self.years = years
         self.lines: dict[re.Pattern[str], list[tuple[int, int]]] = {
             _YEAR_HINT: _lines_at(text, years, lo, hi),
-            _DAY_HINT: _lines_at(text, days, lo, hi),
+            _DAY_HINT: _lines_at(text, ordinals, lo, hi),
             _ISO_HINT: _lines_at(text, isos, lo, hi),
         }
 
@@ -1008,17 +1011,17 @@ class _Sites:
         if pattern is _DMY:
             text, lo = self.text, self.lo
             the = []
-            for r in self.runs:
+            for r in self.days:
                 q = r
                 while q > lo and text[q - 1] in _BLANKS:
                     q -= 1
                 if q < r and q - 3 >= lo and text.startswith("the", q - 3):
                     the.append(q - 3)
-            return sorted({*self.weekdays, *self.runs, *the})
+            return sorted({*self.weekdays, *self.days, *the})
         if pattern is _M:
             return sorted(set(self._before_blanks(self.months, _M_WORDS, mid=True)))
         if pattern is _Y:
-            return sorted(set(self._before_blanks(self.runs, _M_WORDS, mid=True)))
+            return sorted(set(self._before_blanks(self.years, _M_WORDS, mid=True)))
         if pattern is _WD:
             return sorted({*self.weekdays, *self._before_blanks(self.weekdays, _WD_MODS, False)})
         return None
