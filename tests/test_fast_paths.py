@@ -1018,6 +1018,7 @@ def test_negations_and_hedges_match_the_plain_regexes(
 @given(pieces=_negation_pieces, a=st.integers(0, 60), b=st.integers(0, 60))
 @example(pieces=["I", " ", "don't", " ", "know", " ", "if"], a=0, b=60)
 @example(pieces=["WON’T", "x", "Maybe"], a=0, b=60)
+@example(pieces=["If", "n't", " ", "not", " ", "may", " ", "possibl", "e", " ", "don't"], a=0, b=60)
 def test_negations_and_hedges_in_the_folded_text_are_the_same(
     pieces: list[str], a: int, b: int
 ) -> None:
@@ -1027,6 +1028,9 @@ def test_negations_and_hedges_in_the_folded_text_are_the_same(
     assert low is not None
     assert negations_in(text, lo, hi, low) == negations_in(text, lo, hi)
     assert hedges_in(text, lo, hi, low) == hedges_in(text, lo, hi)
+    both = (negations_in(text, lo, hi), hedges_in(text, lo, hi))
+    assert _report_extras.negations_and_hedges_in(text, lo, hi, low) == both
+    assert _report_extras.negations_and_hedges_in(text, lo, hi) == both
 
 
 def test_folding_keeps_what_case_insensitive_words_match_for_every_character() -> None:

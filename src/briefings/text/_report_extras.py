@@ -73,6 +73,19 @@ _NEGATION_LOW = re.compile(
 _NEGATION_NO_CONTRACTION_LOW = re.compile(
     _first_letters(_NEGATION_WORDS) + r"\b(?:" + "|".join(_NEGATION_WORDS) + r")\b"
 )
+# both kinds in one pass of the folded text, a hedge as group 1: no word is of both
+# kinds, so at a word at most one alternative can match (and matches take whole words)
+_BOTH_LOW = re.compile(
+    _first_letters(_NEGATION_WORDS + _HEDGE_WORDS)
+    + r"\b(?:("
+    + "|".join(_HEDGE_WORDS)
+    + ")|"
+    + "|".join(_NEGATION_WORDS)
+    + r")\b"
+)
+_BOTH_CONTRACTED_LOW = re.compile(
+    r"\b(?:(" + "|".join(_HEDGE_WORDS) + ")|" + "|".join(_NEGATION_WORDS) + r"|\w+n[’']t)\b"
+)
 _HEDGE_LOW = re.compile(_first_letters(_HEDGE_WORDS) + r"\b(?:" + "|".join(_HEDGE_WORDS) + r")\b")
 _BRIEFING_WORDS = (
     "briefing",
@@ -120,6 +133,22 @@ def hedges_in(text: str, a: int, b: int, low: str | None = None) -> list[tuple[i
     if low is not None:
         return [(m.start(), m.end()) for m in _HEDGE_LOW.finditer(low, a, b)]
     return [(m.start(), m.end()) for m in _HEDGE.finditer(text, a, b)]
+
+
+def negations_and_hedges_in(
+    text: str, a: int, b: int, low: str | None = None
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """``negations_in(text, a, b, low)`` and ``hedges_in(text, a, b, low)``; with
+    ``low``, in one search of it (a word is never both, nor part of the other:
+    the two searches' matches are whole words, and one of each never overlaps)."""
+    if low is None:
+        return negations_in(text, a, b), hedges_in(text, a, b)
+    contracted = low.find("n't", a, b) >= 0 or low.find("n’t", a, b) >= 0
+    negs: list[tuple[int, int]] = []
+    hedges: list[tuple[int, int]] = []
+    for m in (_BOTH_CONTRACTED_LOW if contracted else _BOTH_LOW).finditer(low, a, b):
+        (negs if m.group(1) is None else hedges).append(m.span())
+    return negs, hedges
 
 
 def find_held_on(

@@ -50,8 +50,7 @@ from briefings.text._report_claims import Context, RawClaim, note_people, read_s
 from briefings.text._report_extras import (
     find_held_on,
     headline_claim,
-    hedges_in,
-    negations_in,
+    negations_and_hedges_in,
 )
 from briefings.text._sentences import Token, paragraphs, sentences, tokens
 from briefings.text._speakers import EntityRec, Registry, classify, phrase_after
@@ -418,10 +417,13 @@ def _parts(
                 )
         parts = rc.parts
         if parts:
-            negs = [s for x, y in parts for s in negations_in(text, x, y, low)]
-            hedges = [s for x, y in parts for s in hedges_in(text, x, y, low)]
+            negs, hedges = [], []
+            for x, y in parts:
+                more_negs, more_hedges = negations_and_hedges_in(text, x, y, low)
+                negs += more_negs
+                hedges += more_hedges
         else:  # one piece: its own lists
-            negs, hedges = negations_in(text, a, b, low), hedges_in(text, a, b, low)
+            negs, hedges = negations_and_hedges_in(text, a, b, low)
         said_on, said_time = (
             (None, None) if rc.clause is None else _said_on(rc, times, time_objs, time_starts)
         )
