@@ -66,15 +66,9 @@ _CONTRACTION = re.compile(r"n[’']t", re.IGNORECASE)
 _HEDGE = re.compile(
     _first_letters(_HEDGE_WORDS) + r"\b(?:" + "|".join(_HEDGE_WORDS) + r")\b", re.IGNORECASE
 )
-# the same three, in lower case and without the flag, for the folded text (_fold)
-_NEGATION_LOW = re.compile(
-    r"\b(?:" + "|".join(_NEGATION_WORDS) + r"|\w+n[’']t)\b",
-)
-_NEGATION_NO_CONTRACTION_LOW = re.compile(
-    _first_letters(_NEGATION_WORDS) + r"\b(?:" + "|".join(_NEGATION_WORDS) + r")\b"
-)
-# both kinds in one pass of the folded text, a hedge as group 1: no word is of both
-# kinds, so at a word at most one alternative can match (and matches take whole words)
+# negation and hedge words in the folded text (_fold), in lower case without the flag:
+# both kinds in one pass, a hedge as group 1: no word is of both kinds, so at a word at
+# most one alternative can match (and matches take whole words)
 _BOTH_LOW = re.compile(
     _first_letters(_NEGATION_WORDS + _HEDGE_WORDS)
     + r"\b(?:("
@@ -86,7 +80,6 @@ _BOTH_LOW = re.compile(
 _BOTH_CONTRACTED_LOW = re.compile(
     r"\b(?:(" + "|".join(_HEDGE_WORDS) + ")|" + "|".join(_NEGATION_WORDS) + r"|\w+n[’']t)\b"
 )
-_HEDGE_LOW = re.compile(_first_letters(_HEDGE_WORDS) + r"\b(?:" + "|".join(_HEDGE_WORDS) + r")\b")
 _BRIEFING_WORDS = (
     "briefing",
     "press conference",
@@ -113,34 +106,25 @@ _MEETING_WORDS = (
 _DASH_SEPARATORS = (" — ", " – ", " - ", " -- ")
 
 
-def negations_in(text: str, a: int, b: int, low: str | None = None) -> list[tuple[int, int]]:
-    """Negation words in ``text[a:b]`` (``not``, ``no``, ``never``, ``n't``...).
-
-    ``low``, if given, is :func:`~briefings.text._fold.folded` ``(text)``: the
-    words are found in it, without folding case as they go (the same offsets).
-    """
-    if low is not None:
-        contracted = low.find("n't", a, b) >= 0 or low.find("n’t", a, b) >= 0
-        pattern = _NEGATION_LOW if contracted else _NEGATION_NO_CONTRACTION_LOW
-        return [(m.start(), m.end()) for m in pattern.finditer(low, a, b)]
+def negations_in(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Negation words in ``text[a:b]`` (``not``, ``no``, ``never``, ``n't``...)."""
     pattern = _NEGATION if _CONTRACTION.search(text, a, b) else _NEGATION_NO_CONTRACTION
     return [(m.start(), m.end()) for m in pattern.finditer(text, a, b)]
 
 
-def hedges_in(text: str, a: int, b: int, low: str | None = None) -> list[tuple[int, int]]:
-    """Hedging words in ``text[a:b]`` (``if``, ``might``, ``perhaps``...); ``low``
-    as for :func:`negations_in`."""
-    if low is not None:
-        return [(m.start(), m.end()) for m in _HEDGE_LOW.finditer(low, a, b)]
+def hedges_in(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Hedging words in ``text[a:b]`` (``if``, ``might``, ``perhaps``...)."""
     return [(m.start(), m.end()) for m in _HEDGE.finditer(text, a, b)]
 
 
 def negations_and_hedges_in(
     text: str, a: int, b: int, low: str | None = None
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """``negations_in(text, a, b, low)`` and ``hedges_in(text, a, b, low)``; with
-    ``low``, in one search of it (a word is never both, nor part of the other:
-    the two searches' matches are whole words, and one of each never overlaps)."""
+    """``negations_in(text, a, b)`` and ``hedges_in(text, a, b)``. ``low``, if
+    given, is :func:`~briefings.text._fold.folded` ``(text)``: both kinds of word
+    are then found in one search of it, without folding case as it goes (the
+    same offsets; a word is never of both kinds, the matches of both searches
+    are whole words, and one of each never overlaps)."""
     if low is None:
         return negations_in(text, a, b), hedges_in(text, a, b)
     contracted = low.find("n't", a, b) >= 0 or low.find("n’t", a, b) >= 0
