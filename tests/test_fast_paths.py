@@ -1090,6 +1090,11 @@ def test_events_found_through_the_folded_text_are_the_same(
         gate, gate_low = _events._GATE.search(text, lo, hi), _events._GATE_LOW.search(low, lo, hi)
         assert (gate and gate.span()) == (gate_low and gate_low.span())
         assert find_events(text, lo, hi, low=low) == find_events(text, lo, hi)
+        assert _events._tokens(text, lo, hi, low) == _events._tokens(text, lo, hi)
+    if _events.may_hold_events(text, lo, hi):  # what report reads without the gate
+        assert _events.read_events(text, lo, hi) == find_events(text, lo, hi)
+    else:
+        assert find_events(text, lo, hi) == []
 
 
 # --------------------------------------------------------------------------- model

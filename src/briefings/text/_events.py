@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -32,7 +33,7 @@ import attrs
 from briefings.model import EventStatus, TimeKind
 from briefings.text._time import TimeMatch, _alt
 
-__all__ = ["EventMatch", "find_events", "may_hold_events"]
+__all__ = ["EventMatch", "find_events", "may_hold_events", "read_events"]
 
 
 @attrs.frozen(kw_only=True)
@@ -222,12 +223,14 @@ class _Tok(NamedTuple):
 
 def _tokens(text: str, lo: int, hi: int, folded: str | None = None) -> list[_Tok]:
     """The tokens of ``text[lo:hi]``; ``folded`` is ``_fold.folded(text)``, if known
-    (a slice of it is the slice lowered)."""
+    (a slice of it is the slice lowered, and a ``’`` is one character as ``'`` is)."""
     out = []
     if folded is not None:
+        low = folded[lo:hi].replace("’", "'")
+        new = tuple.__new__
         for m in _TOKEN.finditer(text, lo, hi):
             s, e = m.span()
-            out.append(_Tok(s, e, m.group(), folded[s:e].replace("’", "'")))
+            out.append(new(_Tok, (s, e, m.group(), low[s - lo : e - lo])))
         return out
     for m in _TOKEN.finditer(text, lo, hi):
         word = m.group()
@@ -597,6 +600,24 @@ def find_events(
     """
     if not may_hold_events(text, start, end, low):
         return []  # no event noun at all: most claims, skipped at regex speed
+    return read_events(
+        text, start, end, times=times, negated=negated, hedged=hedged, context=context, low=low
+    )
+
+
+def read_events(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    times: Sequence[TimeMatch] = (),
+    negated: bool = False,
+    hedged: bool = False,
+    context: tuple[int, int] | None = None,
+    low: str | None = None,
+) -> list[EventMatch]:
+    """:func:`find_events` for a range that :func:`may_hold_events` (it gives the
+    same; it does not look for an event noun first)."""
     n = len(text)
     lo = max(0, min(start, n))
     hi = max(lo, min(end, n))
@@ -613,10 +634,13 @@ def find_events(
         wants_expectation = _EXPECTATION.search(text, c_lo, c_hi) is not None
     out: list[EventMatch] = []
     covered_to = 0  # token index up to which an earlier event's phrase reaches
+    # only an event noun can head an event: the walk goes from one to the next
+    nouns = [k for k, t in enumerate(toks) if t.low in _EVENT_NOUNS]
     i = 0
     while i < len(toks):
         if not reader.is_head(i):
-            i += 1
+            k = bisect_right(nouns, i)
+            i = nouns[k] if k < len(nouns) else len(toks)
             continue
         s = max(covered_to, reader.modal_subject(reader.left_edge(i)))
         e = reader.coordinated(reader.relative_with_time(reader.right_edge(i)))

@@ -43,7 +43,7 @@ from briefings.model import (
 )
 from briefings.text._clean import find_boilerplate, find_title
 from briefings.text._dateline import find_dateline
-from briefings.text._events import find_events, may_hold_events
+from briefings.text._events import may_hold_events, read_events
 from briefings.text._fold import folded
 from briefings.text._quotes import Quote, find_insertions, find_quotes
 from briefings.text._report_claims import Context, RawClaim, note_people, read_sentence
@@ -557,7 +557,7 @@ def _events(
             if not may_hold_events(text, piece.start, piece.end, low):
                 continue  # most pieces: no event noun
             near = times[bisect_left(starts, piece.start) : bisect_left(starts, piece.end)]
-            found = find_events(
+            found = read_events(
                 text,
                 piece.start,
                 piece.end,
