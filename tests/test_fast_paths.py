@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import re
+import string
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefings import model
@@ -34,14 +35,18 @@ from briefings.model import (
 )
 from briefings.strategies import briefings as gen_briefings
 from briefings.text import (
+    _events,
     _report_claims,
     _report_extras,
     _speakers,
+    _time,
     _transcript_claims,
     parse,
     report,
     transcript,
 )
+from briefings.text._events import find_events
+from briefings.text._fold import folded
 from briefings.text._quotes import Quote, find_insertions
 from briefings.text._report_claims import _quote_index, _quote_ranges
 from briefings.text._report_extras import hedges_in, negations_in
@@ -1056,6 +1061,88 @@ def test_negations_and_hedges_match_the_plain_regexes(
     assert hedges_in(text, a, b) == [m.span() for m in _HEDGE_PLAIN.finditer(text, a, b)]
 
 
+@given(pieces=_negation_pieces, a=st.integers(0, 60), b=st.integers(0, 60))
+@example(pieces=["I", " ", "don't", " ", "know", " ", "if"], a=0, b=60)
+@example(pieces=["WON’T", "x", "Maybe"], a=0, b=60)
+@example(pieces=["If", "n't", " ", "not", " ", "may", " ", "possibl", "e", " ", "don't"], a=0, b=60)
+def test_negations_and_hedges_in_the_folded_text_are_the_same(
+    pieces: list[str], a: int, b: int
+) -> None:
+    text = "".join(p for p in pieces if p not in {"ıf", "İF", "ſeemingly"})
+    lo, hi = min(a, len(text)), min(max(a, b), len(text))
+    low = folded(text)
+    assert low is not None
+    both = (negations_in(text, lo, hi), hedges_in(text, lo, hi))
+    assert _report_extras.negations_and_hedges_in(text, lo, hi, low) == both
+    assert _report_extras.negations_and_hedges_in(text, lo, hi) == both
+
+
+def test_folding_keeps_what_case_insensitive_words_match_for_every_character() -> None:
+    # the facts _fold rests on, for every code point but the three it refuses
+    unsafe = {"ı", "ſ", "Σ"}
+    chars = [chr(c) for c in range(0x110000)]
+    assert [c for c in chars if len(c.lower()) != 1] == ["İ"]
+    kept = [c for c in chars if c not in unsafe and c != "İ"]
+    text = "".join(kept)
+    low = "".join(c.lower() for c in kept)
+    assert folded(text) == low
+    word = re.compile(r"\w")
+    assert [m.start() for m in word.finditer(text)] == [m.start() for m in word.finditer(low)]
+    for x in string.ascii_lowercase + "'’-":
+        insensitive = [m.start() for m in re.finditer(re.escape(x), text, re.IGNORECASE)]
+        assert insensitive == [i for i, ch in enumerate(low) if ch == x], x
+    for ch in (*unsafe, "İ"):
+        assert folded(f"a{ch}b") is None
+
+
+_event_pieces = st.lists(
+    st.sampled_from(
+        [
+            "talks",
+            "TALKS",
+            "Visit",
+            "counter-offensive",
+            "the",
+            "will",
+            "no",
+            "planned",
+            "in May",
+            "’s",
+            "'",
+            "Kİ",
+            "K",  # KELVIN SIGN: folds to k
+            "ſanctions",
+            "x",
+            " ",
+            ", ",
+            ".",
+            "\n",
+        ]
+    ),
+    max_size=25,
+)
+
+
+@given(pieces=_event_pieces, a=st.integers(0, 200), b=st.integers(0, 200))
+@example(pieces=["the", " ", "counter-offensive", " ", "TALKS", ", ", "K"], a=0, b=200)
+@example(pieces=["x", " ", "Talks"], a=0, b=200)
+def test_events_found_through_the_folded_text_are_the_same(
+    pieces: list[str], a: int, b: int
+) -> None:
+    text = "".join(pieces)
+    lo, hi = min(a, len(text)), min(max(a, b), len(text))
+    low = folded(text)
+    if low is not None:
+        gate, gate_low = _events._GATE.search(text, lo, hi), _events._GATE_LOW.search(low, lo, hi)
+        assert (gate and gate.span()) == (gate_low and gate_low.span())
+        assert find_events(text, lo, hi, low=low) == find_events(text, lo, hi)
+        assert _events._tokens(text, lo, hi, low) == _events._tokens(text, lo, hi)
+    if _events.may_hold_events(text, lo, hi):  # what report reads without the gate
+        assert _events.read_events(text, lo, hi) == find_events(text, lo, hi)
+    else:
+        assert find_events(text, lo, hi) == []
+
+
 # --------------------------------------------------------------------------- model
 
 
@@ -1253,3 +1340,202 @@ def test_footer_end_guard_never_skips_an_end_line(pieces: list[str]) -> None:
     s = "".join(pieces)
     if clean(s).upper().startswith("END"):
         assert transcript._END_START.match(s, 0, len(s))
+
+
+# --------------------------------------------------------------------------- time expressions
+
+_time_pieces = st.sampled_from(
+    [
+        "Monday, Jan. 24, 2022",
+        "Sunday the 3rd of May",
+        "on the 28th",
+        "15th of December",
+        "21-24 May 2019",
+        "from July 31 to August 5",
+        "Dec. 30, 2021 - Jan. 2, 2022",
+        "2021-12-15",
+        "12021-12-15",
+        "in 2024",
+        "In  1999",
+        "mid-",
+        "since",
+        "through",
+        "last",
+        "LAST",
+        "THIS",
+        "next",
+        "the",
+        "Tue",
+        "JANOV",
+        "MONOV",
+        "SEPTEMBER",
+        "Sept.",
+        "May",
+        "two days ago",
+        "yesterday",
+        "7",
+        "1st",
+        "\u00a0",
+        "\t",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\u0663",  # an Arabic-Indic digit: \\d, not [0-9]
+        "a",
+        ".",
+        ",",
+        "-",
+        ":",
+    ]
+)
+_time_texts = st.lists(_time_pieces | st.text(max_size=2)).map("".join)
+
+
+def _time_scans_agree(text: str, lo: int, hi: int) -> None:
+    """Each pattern's matches through ``_Sites`` are ``finditer``'s, groups and all,
+    and the digit hints' lines are those of a search for each hint."""
+    sites = _time._Sites(text, lo, hi)
+    for pattern, _handler, _hint in _time._PATTERNS:
+        got = [(m.span(), m.groupdict()) for m in sites.matches(pattern)]
+        want = [(m.span(), m.groupdict()) for m in pattern.finditer(text, lo, hi)]
+        assert got == want, pattern.pattern[:60]
+    for hint in (_time._YEAR_HINT, _time._DAY_HINT, _time._ISO_HINT):
+        assert sites.lines[hint] == _time._hint_lines(hint, text, lo, hi), hint.pattern
+
+
+@given(text=_time_texts, a=st.integers(0, 60), b=st.integers(0, 400))
+@example(text="mid-May, mid-2020 and through  May 1999, THIS\u00a0Tuesday", a=0, b=400)
+@example(text="the 3rd of May, through  June, through 2020", a=0, b=400)
+@example(text="xmid-May, during\t2020, Before May, last Friday the 3rd of June", a=1, b=400)
+def test_time_patterns_tried_at_their_starts_match_finditer(text: str, a: int, b: int) -> None:
+    lo = min(a, len(text))
+    _time_scans_agree(text, lo, max(lo, min(b, len(text))))
+
+
+def test_no_three_letters_begin_both_a_month_and_a_weekday() -> None:
+    # _NAME_HINT finds both kinds at once and tells them apart by their letters
+    months = {w[:3] for w in _time._cased(list(_time._MONTHS))}
+    assert months.isdisjoint(_time._WEEKDAY_STARTS)
+    assert all(_time._NAME_HINT.fullmatch(w) for w in months | _time._WEEKDAY_STARTS)
+
+
+def test_time_patterns_tried_at_their_starts_match_finditer_on_polnear(shared_dir: Path) -> None:
+    files = sorted((shared_dir / "corpora" / "polnear" / "train" / "text").glob("*.txt"))
+    if not files:
+        pytest.skip("PolNeAR train texts not found")
+    for path in files[::3]:
+        text = path.read_text(encoding="utf-8")
+        _time_scans_agree(text, 0, len(text))
+        _time_scans_agree(text, len(text) // 3, 2 * len(text) // 3)
+
+
+# --------------------------------------------------------------------------- the briefing's date
+
+
+def _find_held_on_plain(
+    text: str,
+    body: Sequence[tuple[int, int]],
+    times: Sequence[Any],
+    skip: tuple[int, int] | None = None,
+) -> tuple[dt.date, tuple[int, int]] | None:
+    """``find_held_on`` splitting every paragraph it looks at into sentences."""
+    from bisect import bisect_left
+
+    from briefings.model import TimeKind
+    from briefings.text._sentences import sentences
+
+    starts = [t.start for t in times]
+    for a, b in body[:3]:
+        for s, e in sentences(text, a, b)[:20]:
+            low = text[s:e].lower()
+            for word in _report_extras._BRIEFING_WORDS:
+                i = low.find(word)
+                if i < 0:
+                    continue
+                ks, ke = s + i, s + i + len(word)
+                for t in times[bisect_left(starts, s) : bisect_left(starts, e)]:
+                    if t.kind is not TimeKind.DATE:
+                        continue
+                    if t.value_start is None or (skip and skip[0] <= t.start < skip[1]):
+                        continue
+                    if t.start >= ke and t.start - ke <= 25:
+                        lo = _report_extras._phrase_start(text, s, ks)
+                        return t.value_start, (lo, t.end)
+                    if t.end <= ks and ks - t.end <= 25:
+                        return t.value_start, (t.start, ke)
+    for a, b in body[:4]:
+        for s, e in sentences(text, a, b)[:2]:
+            low = text[s:e].lower()
+            hits = [(i, w) for w in _report_extras._MEETING_WORDS if (i := low.find(w)) >= 0]
+            if not hits:
+                continue
+            i, word = min(hits)
+            ks, ke = s + i, s + i + len(word)
+            for t in times[bisect_left(starts, s) : bisect_left(starts, e)]:
+                if t.kind is not TimeKind.DATE or t.value_start is None:
+                    continue
+                if skip and skip[0] <= t.start < skip[1]:
+                    continue
+                return t.value_start, (min(ks, t.start), max(ke, t.end))
+    return None
+
+
+def _held_on_agrees(text: str) -> None:
+    from briefings.text._sentences import paragraphs
+    from briefings.text._time import find_times
+
+    body = paragraphs(text)
+    times = find_times(text, anchor_date=dt.date(2022, 1, 24))
+    for skip in (None, (0, 12)):
+        want = _find_held_on_plain(text, body, times, skip)
+        assert _report_extras.find_held_on(text, body, times, skip) == want
+
+
+@given(
+    pieces=st.lists(
+        st.sampled_from(
+            [
+                "During his briefing yesterday",
+                "Σ",
+                "BRIEFİNG",
+                "the press conference",
+                "spoke with",
+                "met today",
+                "on Monday",
+                "told reporters",
+                ". ",
+                "x",
+                " ",
+                "\n\n",
+            ]
+        ),
+        max_size=30,
+    )
+)
+@example(
+    pieces=[
+        "x",
+        "\n\n",
+        "He",
+        " ",
+        "met today",
+        ".",
+        "\n\n",
+        "the press conference",
+        " ",
+        "on Monday",
+    ]
+)
+def test_held_on_reading_only_paragraphs_naming_a_briefing_is_the_same(pieces: list[str]) -> None:
+    _held_on_agrees("".join(pieces))
+
+
+def test_held_on_reading_only_paragraphs_naming_a_briefing_is_the_same_on_polnear(
+    shared_dir: Path,
+) -> None:
+    files = sorted((shared_dir / "corpora" / "polnear" / "train" / "text").glob("*.txt"))
+    if not files:
+        pytest.skip("PolNeAR train texts not found")
+    for path in files[::2]:
+        _held_on_agrees(path.read_text(encoding="utf-8"))

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -32,7 +33,7 @@ import attrs
 from briefings.model import EventStatus, TimeKind
 from briefings.text._time import TimeMatch, _alt
 
-__all__ = ["EventMatch", "find_events"]
+__all__ = ["EventMatch", "find_events", "may_hold_events", "read_events"]
 
 
 @attrs.frozen(kw_only=True)
@@ -206,6 +207,8 @@ _TOKEN = re.compile(
 # a superset of where the tokenizer can find an event noun (never narrower)
 _FIRST = "".join(sorted({w[0] for w in _EVENT_NOUNS} | {w[0].upper() for w in _EVENT_NOUNS}))
 _GATE = re.compile(rf"(?=[{_FIRST}])(?i:(?<!\w)(?:{_alt(list(_EVENT_NOUNS))})(?!\w))")
+# the same in the folded text (_fold): the nouns are in lower case
+_GATE_LOW = re.compile(rf"(?<!\w)(?:{_alt(sorted(_EVENT_NOUNS))})(?!\w)")
 
 
 _EXPECTATION = re.compile(rf"(?i)\b(?:{_alt(list(_EXPECTED))})\b")
@@ -218,8 +221,17 @@ class _Tok(NamedTuple):
     low: str
 
 
-def _tokens(text: str, lo: int, hi: int) -> list[_Tok]:
+def _tokens(text: str, lo: int, hi: int, folded: str | None = None) -> list[_Tok]:
+    """The tokens of ``text[lo:hi]``; ``folded`` is ``_fold.folded(text)``, if known
+    (a slice of it is the slice lowered, and a ``’`` is one character as ``'`` is)."""
     out = []
+    if folded is not None:
+        low = folded[lo:hi].replace("’", "'")
+        new = tuple.__new__
+        for m in _TOKEN.finditer(text, lo, hi):
+            s, e = m.span()
+            out.append(new(_Tok, (s, e, m.group(), low[s - lo : e - lo])))
+        return out
     for m in _TOKEN.finditer(text, lo, hi):
         word = m.group()
         low = word.lower().replace("’", "'")
@@ -550,6 +562,19 @@ def _status_from_time(time: TimeMatch | None) -> EventStatus | None:
     return None
 
 
+def may_hold_events(text: str, start: int, end: int, low: str | None = None) -> bool:
+    """Whether ``text[start:end]`` holds an event noun: :func:`find_events` finds
+    nothing where it does not (``low`` as there)."""
+    n = len(text)
+    lo = max(0, min(start, n))
+    hi = max(lo, min(end, n))
+    if lo >= hi:
+        return False
+    if low is None or len(low) != n:
+        return _GATE.search(text, lo, hi) is not None
+    return _GATE_LOW.search(low, lo, hi) is not None
+
+
 def find_events(
     text: str,
     start: int,
@@ -559,6 +584,7 @@ def find_events(
     negated: bool = False,
     hedged: bool = False,
     context: tuple[int, int] | None = None,
+    low: str | None = None,
 ) -> list[EventMatch]:
     """The event references in ``text[start:end]`` (a claim's content), in text order.
 
@@ -569,17 +595,36 @@ def find_events(
     A planned event is "expected" when the claim's words (or ``context``, a
     wider range such as the claim an embedded claim sits in) voice an
     expectation ("we expect ... He said a reply will be prepared").
+    ``low`` is ``_fold.folded(text)``, if the caller has it (for a faster search).
     Offsets are into ``text``. Never raises; linear in the length of the range.
     """
+    if not may_hold_events(text, start, end, low):
+        return []  # no event noun at all: most claims, skipped at regex speed
+    return read_events(
+        text, start, end, times=times, negated=negated, hedged=hedged, context=context, low=low
+    )
+
+
+def read_events(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    times: Sequence[TimeMatch] = (),
+    negated: bool = False,
+    hedged: bool = False,
+    context: tuple[int, int] | None = None,
+    low: str | None = None,
+) -> list[EventMatch]:
+    """:func:`find_events` for a range that :func:`may_hold_events` (it gives the
+    same; it does not look for an event noun first)."""
     n = len(text)
     lo = max(0, min(start, n))
     hi = max(lo, min(end, n))
-    if lo >= hi:
-        return []
-    if _GATE.search(text, lo, hi) is None:
-        return []  # no event noun at all: most claims, skipped at regex speed
+    if low is not None and len(low) != n:
+        low = None
     inside = sorted((t for t in times if lo <= t.start and t.end <= hi), key=lambda t: t.start)
-    reader = _Reader(text, _tokens(text, lo, hi), inside)
+    reader = _Reader(text, _tokens(text, lo, hi, low), inside)
     toks = reader.toks
     # the words that decide a status: a time's words ("in May") are not modals
     lows = ["" if k in reader.time_of or t.text == "May" else t.low for k, t in enumerate(toks)]
@@ -589,10 +634,13 @@ def find_events(
         wants_expectation = _EXPECTATION.search(text, c_lo, c_hi) is not None
     out: list[EventMatch] = []
     covered_to = 0  # token index up to which an earlier event's phrase reaches
+    # only an event noun can head an event: the walk goes from one to the next
+    nouns = [k for k, t in enumerate(toks) if t.low in _EVENT_NOUNS]
     i = 0
     while i < len(toks):
         if not reader.is_head(i):
-            i += 1
+            k = bisect_right(nouns, i)
+            i = nouns[k] if k < len(nouns) else len(toks)
             continue
         s = max(covered_to, reader.modal_subject(reader.left_edge(i)))
         e = reader.coordinated(reader.relative_with_time(reader.right_edge(i)))

@@ -66,6 +66,20 @@ _CONTRACTION = re.compile(r"n[’']t", re.IGNORECASE)
 _HEDGE = re.compile(
     _first_letters(_HEDGE_WORDS) + r"\b(?:" + "|".join(_HEDGE_WORDS) + r")\b", re.IGNORECASE
 )
+# negation and hedge words in the folded text (_fold), in lower case without the flag:
+# both kinds in one pass, a hedge as group 1: no word is of both kinds, so at a word at
+# most one alternative can match (and matches take whole words)
+_BOTH_LOW = re.compile(
+    _first_letters(_NEGATION_WORDS + _HEDGE_WORDS)
+    + r"\b(?:("
+    + "|".join(_HEDGE_WORDS)
+    + ")|"
+    + "|".join(_NEGATION_WORDS)
+    + r")\b"
+)
+_BOTH_CONTRACTED_LOW = re.compile(
+    r"\b(?:(" + "|".join(_HEDGE_WORDS) + ")|" + "|".join(_NEGATION_WORDS) + r"|\w+n[’']t)\b"
+)
 _BRIEFING_WORDS = (
     "briefing",
     "press conference",
@@ -103,6 +117,24 @@ def hedges_in(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _HEDGE.finditer(text, a, b)]
 
 
+def negations_and_hedges_in(
+    text: str, a: int, b: int, low: str | None = None
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """``negations_in(text, a, b)`` and ``hedges_in(text, a, b)``. ``low``, if
+    given, is :func:`~briefings.text._fold.folded` ``(text)``: both kinds of word
+    are then found in one search of it, without folding case as it goes (the
+    same offsets; a word is never of both kinds, the matches of both searches
+    are whole words, and one of each never overlaps)."""
+    if low is None:
+        return negations_in(text, a, b), hedges_in(text, a, b)
+    contracted = low.find("n't", a, b) >= 0 or low.find("n’t", a, b) >= 0
+    negs: list[tuple[int, int]] = []
+    hedges: list[tuple[int, int]] = []
+    for m in (_BOTH_CONTRACTED_LOW if contracted else _BOTH_LOW).finditer(low, a, b):
+        (negs if m.group(1) is None else hedges).append(m.span())
+    return negs, hedges
+
+
 def find_held_on(
     text: str,
     body: Sequence[tuple[int, int]],
@@ -113,6 +145,8 @@ def find_held_on(
     briefing and a date ("During his briefing yesterday"), with that evidence."""
     starts = [t.start for t in times]
     for a, b in body[:3]:
+        if not _names_any(text, a, b, _BRIEFING_WORDS):
+            continue  # no sentence of the paragraph names the briefing: not split
         for s, e in sentences(text, a, b)[:20]:
             low = text[s:e].lower()
             for word in _BRIEFING_WORDS:
@@ -133,6 +167,14 @@ def find_held_on(
     return _meeting_date(text, body, times, starts, skip)
 
 
+def _names_any(text: str, a: int, b: int, words: Sequence[str]) -> bool:
+    """Whether ``text[a:b]`` in lower case holds one of ``words`` (ASCII, lower
+    case): so does a sentence of it in lower case only if this holds, as lowering
+    maps each character alone (but a capital sigma, which is not ASCII either)."""
+    low = text[a:b].lower()
+    return any(w in low for w in words)
+
+
 def _meeting_date(
     text: str,
     body: Sequence[tuple[int, int]],
@@ -143,6 +185,8 @@ def _meeting_date(
     """A readout's date: the opening sentence's call or meeting and the date in that
     sentence ("Secretary Blinken spoke with Prime Minister Hamdok today")."""
     for a, b in body[:4]:
+        if not _names_any(text, a, b, _MEETING_WORDS):
+            continue
         for s, e in sentences(text, a, b)[:2]:
             low = text[s:e].lower()
             hits = [(i, w) for w in _MEETING_WORDS if (i := low.find(w)) >= 0]

@@ -225,33 +225,32 @@ _DMY = re.compile(
 _ISO = re.compile(r"(?=[0-9])(?<![\d-])(?P<year>\d{4})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
 # "January 2025", "in December"
 _MY = re.compile(rf"(?=[A-Z])\b{_MONTH}[ \t\u00a0]*,?[ \t\u00a0]+{_YEAR}")
-_PREP = _alt(
-    [
-        "in",
-        "In",
-        "IN",
-        "since",
-        "Since",
-        "by",
-        "By",
-        "until",
-        "Until",
-        "till",
-        "from",
-        "From",
-        "during",
-        "During",
-        "of",
-        "for",
-        "through",
-        "before",
-        "Before",
-        "after",
-        "After",
-        "early",
-        "late",
-    ]
-)
+_PREP_WORDS = [
+    "in",
+    "In",
+    "IN",
+    "since",
+    "Since",
+    "by",
+    "By",
+    "until",
+    "Until",
+    "till",
+    "from",
+    "From",
+    "during",
+    "During",
+    "of",
+    "for",
+    "through",
+    "before",
+    "Before",
+    "after",
+    "After",
+    "early",
+    "late",
+]
+_PREP = _alt(_PREP_WORDS)
 _M = re.compile(
     rf"(?:\b(?P<mod>last|next|this|Last|Next|This)[ \t\u00a0]+|\b(?:{_PREP})[ \t\u00a0]+|\bmid-)"
     rf"{_MONTH}(?![ \t\u00a0]*\d)"
@@ -852,6 +851,9 @@ _Handler = Callable[[_Context, re.Match[str]], "TimeMatch | None"]
 # finds by skipping quickly over all other characters).
 _MONTH_HINT = re.compile(_alt(sorted({w[:3] for w in _cased(list(_MONTHS))})))
 _WEEKDAY_HINT = re.compile(_alt(sorted({w[:3] for w in _cased(list(_WEEKDAYS))})))
+# both in one pass (no three letters begin both a month and a weekday)
+_WEEKDAY_STARTS = frozenset(w[:3] for w in _cased(list(_WEEKDAYS)))
+_NAME_HINT = re.compile(_alt(sorted({w[:3] for w in _cased(list(_MONTHS))} | _WEEKDAY_STARTS)))
 _ISO_HINT = re.compile(r"\d\d\d\d-[01]\d-[0-3]\d")
 _YEAR_HINT = re.compile(r"1[89]\d\d|2[01]\d\d")
 _DAY_HINT = re.compile(r"\d(?:st|nd|rd|th)")
@@ -908,17 +910,167 @@ def _scan(
             yield m
 
 
+# Where a match of each pattern can start. A pattern whose matches start at a
+# month or weekday name, at a run of digits or at a short word before one is tried
+# only there (:meth:`_Sites.matches`); the others read the lines of their hint.
+_DIGITS = re.compile(r"\d+")
+_M_WORDS = frozenset(["last", "next", "this", "Last", "Next", "This", *_PREP_WORDS])
+_WD_MODS = frozenset(["last", "next", "this", "Last", "Next", "This", "LAST", "NEXT", "THIS"])
+_BLANKS = " \t\u00a0"
+
+
+class _Sites:
+    """The places in ``text[lo:hi]`` where a pattern of :data:`_PATTERNS` can start.
+
+    ``months`` and ``weekdays`` are where a month or weekday name can begin: the
+    starts of :data:`_MONTH_HINT` and :data:`_WEEKDAY_HINT`, found together by
+    ``_NAME_HINT.finditer`` (no three letters start both kinds of name). That
+    leaves out a hint overlapping an earlier one, which is harmless: a hint is
+    letters only, so such a one follows a letter, and no pattern takes a name
+    right after a letter. ``days`` are the starts of the runs of one or two digits
+    (``\\d``) and ``years`` of the runs that hold :data:`_YEAR_HINT`: a day of a
+    match begins a run (after ``\\b`` or a blank) and ends it (``(?![\\d:])``,
+    maybe after ``st``, ``nd``...), and so does a year (after a blank or ``-``),
+    which is four digits from ``18``, ``19``, ``20`` or ``21``.
+
+    :meth:`matches` gives ``pattern.finditer(text, lo, hi)``. For most patterns it
+    tries ``pattern.match(text, p, hi)`` only at the starts ``p`` a match can have,
+    left to right, skipping those inside the last match: finditer tries every
+    position in that order, with the same end (``hi``) and the same look-behind
+    (the text before ``p``), so when the starts tried hold every start a match
+    can have, the matches are the same. The starts, pattern by pattern:
+
+    * :data:`_MDMD`, :data:`_MY`: a month name (the pattern begins with it);
+    * :data:`_MDY`: a month or a weekday name;
+    * :data:`_DMY`: a weekday name, a day, or ``the`` and blanks before a day;
+    * :data:`_M`: a word of :data:`_M_WORDS` before the blanks before a month
+      name (the word ends where the blanks begin), or ``mid-`` right before it;
+    * :data:`_Y`: the same before a year;
+    * :data:`_WD`: a weekday name, or a word of :data:`_WD_MODS` before the blanks
+      before one.
+
+    The three digit hints (:data:`_YEAR_HINT`, :data:`_DAY_HINT`,
+    :data:`_ISO_HINT`) come from the same pass over the runs: each occurs in a
+    line exactly when a run of that line holds it (a year), ends before ``st``,
+    ``nd``, ``rd`` or ``th`` (a day), or ends before the ``-`` of one (an ISO date).
+    """
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.text, self.lo, self.hi = text, lo, hi
+        self.months: list[int] = []
+        self.weekdays: list[int] = []
+        for m in _NAME_HINT.finditer(text, lo, hi):
+            (self.weekdays if m.group() in _WEEKDAY_STARTS else self.months).append(m.start())
+        self.days: list[int] = []
+        years: list[int] = []
+        ordinals: list[int] = []
+        isos: list[int] = []
+        suffixes = ("st", "nd", "rd", "th")
+        for m in _DIGITS.finditer(text, lo, hi):
+            s, e = m.span()
+            if e - s <= 2:
+                self.days.append(s)
+            elif e - s >= 4:
+                if _YEAR_HINT.search(text, s, e) is not None:
+                    years.append(s)
+                if text.startswith("-", e, hi) and _ISO_HINT.match(text, e - 4, hi) is not None:
+                    isos.append(s)
+            if text.startswith(suffixes, e, hi):
+                ordinals.append(s)
+        self.years = years
+        self.lines: dict[re.Pattern[str], list[tuple[int, int]]] = {
+            _YEAR_HINT: _lines_at(text, years, lo, hi),
+            _DAY_HINT: _lines_at(text, ordinals, lo, hi),
+            _ISO_HINT: _lines_at(text, isos, lo, hi),
+        }
+
+    def _before_blanks(self, at: list[int], words: frozenset[str], mid: bool) -> list[int]:
+        """The starts of a word of ``words`` that ends where the blanks before a
+        place of ``at`` begin (and of ``mid-`` right before it, if ``mid``)."""
+        text, lo = self.text, self.lo
+        out = []
+        for p in at:
+            if mid and p - 4 >= lo and text.startswith("mid-", p - 4):
+                out.append(p - 4)
+            q = p
+            while q > lo and text[q - 1] in _BLANKS:
+                q -= 1
+            if q == p:
+                continue
+            for k in range(2, 8):
+                if q - k >= lo and text[q - k : q] in words:
+                    out.append(q - k)
+        return out
+
+    def starts(self, pattern: re.Pattern[str]) -> list[int] | None:
+        """The places a match of ``pattern`` can start, in order (``None``: read its lines)."""
+        if pattern is _MDMD or pattern is _MY:
+            return self.months
+        if pattern is _MDY:
+            return sorted({*self.months, *self.weekdays})
+        if pattern is _DMY:
+            text, lo = self.text, self.lo
+            the = []
+            for r in self.days:
+                q = r
+                while q > lo and text[q - 1] in _BLANKS:
+                    q -= 1
+                if q < r and q - 3 >= lo and text.startswith("the", q - 3):
+                    the.append(q - 3)
+            return sorted({*self.weekdays, *self.days, *the})
+        if pattern is _M:
+            return sorted(set(self._before_blanks(self.months, _M_WORDS, mid=True)))
+        if pattern is _Y:
+            return sorted(set(self._before_blanks(self.years, _M_WORDS, mid=True)))
+        if pattern is _WD:
+            return sorted({*self.weekdays, *self._before_blanks(self.weekdays, _WD_MODS, False)})
+        return None
+
+    def matches(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(text, lo, hi)`` (see the class docstring)."""
+        text, hi = self.text, self.hi
+        at = self.starts(pattern)
+        if at is None:
+            hint = next(h for p, _, h in _PATTERNS if p is pattern)
+            lines = None
+            if hint is not None:
+                lines = self.lines.get(hint)
+                if lines is None:
+                    lines = self.lines[hint] = _hint_lines(hint, text, self.lo, hi)
+            yield from _scan(pattern, lines, text, self.lo, hi)
+            return
+        end = -1
+        for p in at:
+            if p < end:
+                continue
+            m = pattern.match(text, p, hi)
+            if m is not None:
+                yield m
+                end = m.end()
+
+
+def _lines_at(text: str, found: list[int], lo: int, hi: int) -> list[tuple[int, int]]:
+    """:func:`_hint_lines` from the places where the hint occurs (in order): the
+    line of each, once."""
+    out: list[tuple[int, int]] = []
+    pos = lo
+    for p in found:
+        if p < pos:
+            continue
+        line_end = text.find("\n", p, hi)
+        if line_end < 0:
+            line_end = hi
+        out.append((max(pos, text.rfind("\n", pos, p) + 1), line_end))
+        pos = line_end + 1
+    return out
+
+
 def _iter_matches(ctx: _Context, lo: int, hi: int) -> Iterator[TimeMatch]:
     """Every candidate match, overlaps included. A date beyond the calendar's
     range (an anchor near year 1 or 9999) leaves that one match unresolved."""
-    hinted: dict[re.Pattern[str], list[tuple[int, int]]] = {}
-    for pattern, handler, hint in _PATTERNS:
-        lines = None
-        if hint is not None:
-            lines = hinted.get(hint)
-            if lines is None:
-                lines = hinted[hint] = _hint_lines(hint, ctx.text, lo, hi)
-        for m in _scan(pattern, lines, ctx.text, lo, hi):
+    sites = _Sites(ctx.text, lo, hi)
+    for pattern, handler, _hint in _PATTERNS:
+        for m in sites.matches(pattern):
             try:
                 found = handler(ctx, m)
             except (ValueError, OverflowError):  # beyond the calendar: recognised, unresolved

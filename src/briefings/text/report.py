@@ -43,14 +43,14 @@ from briefings.model import (
 )
 from briefings.text._clean import find_boilerplate, find_title
 from briefings.text._dateline import find_dateline
-from briefings.text._events import find_events
+from briefings.text._events import may_hold_events, read_events
+from briefings.text._fold import folded
 from briefings.text._quotes import Quote, find_insertions, find_quotes
 from briefings.text._report_claims import Context, RawClaim, note_people, read_sentence
 from briefings.text._report_extras import (
     find_held_on,
     headline_claim,
-    hedges_in,
-    negations_in,
+    negations_and_hedges_in,
 )
 from briefings.text._sentences import Token, paragraphs, sentences, tokens
 from briefings.text._speakers import EntityRec, Registry, classify, phrase_after
@@ -293,6 +293,7 @@ class _Parts:
     people: list[Person]
     orgs: list[Organization]
     others: list[OtherEntity]
+    low: str | None  # _fold.folded(text)
 
 
 def _claims_and_entities(
@@ -324,7 +325,7 @@ def _build(
 ) -> Briefing:
     got = _parts(text, raw, ctx, times=times, held=held)
     claims, time_objs = got.claims, got.times
-    events = _events(text, claims, times, time_objs)
+    events = _events(text, claims, times, time_objs, got.low)
     briefers = _briefers(claims)
     return Briefing(
         document=Document(
@@ -362,6 +363,7 @@ def _parts(
 ) -> _Parts:
     """The claims, mentions, time expressions and entities of a report."""
     reg = ctx.registry
+    low = folded(text)
     merged = reg.merge_roles()
     if merged:
         for rc in raw:
@@ -389,24 +391,7 @@ def _parts(
 
     mentions: list[Mention] = []
     mention_ids: dict[tuple[int, int, str], str] = {}
-
-    def mention_id(rc: RawClaim) -> str | None:
-        if rc.mention is None or rc.speaker is None:
-            return None
-        key = (rc.mention[0], rc.mention[1], rc.speaker.id)
-        if key not in mention_ids:
-            mid = f"m{len(mentions) + 1}"
-            mention_ids[key] = mid
-            mentions.append(
-                Mention(
-                    id=mid,
-                    entity_id=rc.speaker.id,
-                    span=Span.of(text, rc.mention[0], rc.mention[1]),
-                    kind=rc.mention[2],
-                )
-            )
-        return mention_ids[key]
-
+    span_of = Span.of
     claims: list[Claim] = []
     # ids for the claims kept: an empty content drops a claim, and with it the
     # claims embedded in it (a parent always comes before its embedded claims)
@@ -416,63 +401,85 @@ def _parts(
             ids[n] = f"c{len(ids) + 1}"
     prev_said: dict[str, tuple[dt.date, str | None, int]] = {}
     for n, rc in enumerate(raw):
-        if n not in ids:
+        cid = ids.get(n)
+        if cid is None:
             continue
         a, b = rc.content
         ins: list[Insertion] = []
-        for x, y in rc.quotes:
+        quotes = rc.quotes
+        for x, y in quotes:
             for i0, i1, kind in find_insertions(text, x, y):
                 ins.append(
                     Insertion(
-                        span=Span.of(text, i0, i1),
+                        span=span_of(text, i0, i1),
                         kind=InsertionKind.BRACKET if kind == "bracket" else InsertionKind.ELLIPSIS,
                     )
                 )
-        if rc.parts:
-            negs = [s for x, y in rc.parts for s in negations_in(text, x, y)]
-            hedges = [s for x, y in rc.parts for s in hedges_in(text, x, y)]
+        parts = rc.parts
+        if parts:
+            negs, hedges = [], []
+            for x, y in parts:
+                more_negs, more_hedges = negations_and_hedges_in(text, x, y, low)
+                negs += more_negs
+                hedges += more_hedges
         else:  # one piece: its own lists
-            negs, hedges = negations_in(text, a, b), hedges_in(text, a, b)
-        said_on, said_time = _said_on(rc, times, time_objs, time_starts)
-        spk = rc.speaker.id if rc.speaker else None
+            negs, hedges = negations_and_hedges_in(text, a, b, low)
+        said_on, said_time = (
+            (None, None) if rc.clause is None else _said_on(rc, times, time_objs, time_starts)
+        )
+        speaker = rc.speaker
+        spk = speaker.id if speaker else None
+        top = rc.parent is None
         if said_on is None and spk is not None and spk in prev_said:
             d, tid, para = prev_said[spk]
-            if rc.para - para <= 1 and rc.parent is None:
+            if rc.para - para <= 1 and top:
                 said_on, said_time = d, tid
-        if said_on is None and held_on is not None and rc.parent is None:
+        if said_on is None and held_on is not None and top:
             said_on = held_on
-        if said_on is not None and spk is not None and rc.parent is None:
+        if said_on is not None and spk is not None and top:
             prev_said[spk] = (said_on, said_time, rc.para)
         cue = None
         if rc.cue is not None:
             cue = Cue(
-                span=Span.of(text, rc.cue[0], rc.cue[1]),
+                span=span_of(text, rc.cue[0], rc.cue[1]),
                 lemma=rc.lemma,
                 parts=_spans(text, rc.cue_parts),
             )
+        mid = None
+        if rc.mention is not None and speaker is not None:
+            m0, m1, mkind = rc.mention
+            key = (m0, m1, speaker.id)
+            mid = mention_ids.get(key)
+            if mid is None:
+                mid = mention_ids[key] = f"m{len(mentions) + 1}"
+                mentions.append(
+                    Mention(id=mid, entity_id=speaker.id, span=span_of(text, m0, m1), kind=mkind)
+                )
         claims.append(
             Claim(
-                id=ids[n],
+                id=cid,
                 speaker_id=spk,
-                mention_id=mention_id(rc),
+                mention_id=mid,
                 cue=cue,
                 act=rc.act,
                 form=rc.form,
-                content=Span.of(text, a, b),
-                content_parts=_spans(text, rc.parts),
-                quotes=_spans(text, [(x, y) for x, y in rc.quotes if y > x]),
+                content=span_of(text, a, b),
+                content_parts=tuple([span_of(text, x, y) for x, y in parts]) if parts else (),
+                quotes=tuple([span_of(text, x, y) for x, y in quotes if y > x]) if quotes else (),
                 insertions=tuple(ins),
                 polarity=Polarity.NEGATIVE if negs else Polarity.POSITIVE,
-                negations=_spans(text, negs),
-                hedges=_spans(text, hedges),
+                negations=tuple([span_of(text, x, y) for x, y in negs]) if negs else (),
+                hedges=tuple([span_of(text, x, y) for x, y in hedges]) if hedges else (),
                 said_on=said_on,
                 said_on_time_id=said_time,
-                addressee=Span.of(text, *rc.addressee) if rc.addressee else None,
+                addressee=span_of(text, *rc.addressee) if rc.addressee else None,
                 addressee_id=rc.addressee_entity.id if rc.addressee_entity else None,
-                in_response_to=Span.of(text, *rc.in_response_to) if rc.in_response_to else None,
+                in_response_to=span_of(text, *rc.in_response_to) if rc.in_response_to else None,
                 relayed_by=tuple(
-                    [Relay(entity_id=ent.id, span=Span.of(text, x, y)) for ent, (x, y) in rc.relays]
-                ),
+                    [Relay(entity_id=ent.id, span=span_of(text, x, y)) for ent, (x, y) in rc.relays]
+                )
+                if rc.relays
+                else (),
                 parent_id=ids[rc.parent] if rc.parent is not None else None,
                 framing=_spans(text, rc.framing),
                 evidence="continuation" if rc.continuation else "",
@@ -506,6 +513,7 @@ def _parts(
         people=people,
         orgs=orgs,
         others=others,
+        low=low,
     )
 
 
@@ -538,6 +546,7 @@ def _events(
     claims: list[Claim],
     times: Sequence[TimeMatch],
     time_objs: list[TimeExpression],
+    low: str | None,
 ) -> list[Event]:
     """Event references in each claim's content, with the claim's wording's status."""
     by_span = {(t.start, t.end): obj for t, obj in zip(times, time_objs, strict=True)}
@@ -545,14 +554,17 @@ def _events(
     out: list[Event] = []
     for c in claims:
         for piece in c.content_parts or (c.content,):
+            if not may_hold_events(text, piece.start, piece.end, low):
+                continue  # most pieces: no event noun
             near = times[bisect_left(starts, piece.start) : bisect_left(starts, piece.end)]
-            found = find_events(
+            found = read_events(
                 text,
                 piece.start,
                 piece.end,
                 times=near,
                 negated=c.polarity is Polarity.NEGATIVE,
                 hedged=c.hedged,
+                low=low,
             )
             for ev in found:
                 obj = None if ev.time is None else by_span.get((ev.time.start, ev.time.end))
