@@ -68,3 +68,45 @@ def test_seed_fully_right(shared_dir: Path, tmp_path: Path) -> None:
     result = _grade(shared_dir, path, tmp_path)
     assert result["right"] == result["claims"] == 18
     assert result["spurious"] == 0
+
+
+def _by_offsets(facts: dict[str, object], briefing: object) -> tuple[int, int, int]:
+    """(facts with offsets, of them found, claims matching none), each fact located
+    by its own offsets (the shared tool locates a fact by the first occurrence of
+    its words, so a sentence the text repeats puts both facts on the first one)."""
+    spans = []
+    for c in facts["claims"]:  # type: ignore[attr-defined]
+        for f in [c, *c.get("embedded_claims", [])]:
+            if "offsets" in f and not f.get("topic_only"):
+                spans.append(tuple(f["offsets"]["content"]))
+    used: set[int] = set()
+    spurious = 0
+    for claim in briefing.claims:  # type: ignore[attr-defined]
+        a, b = claim.content.start, claim.content.end
+        hit = None
+        for n, (x, y) in enumerate(spans):
+            inter = max(0, min(b, y) - max(a, x))
+            if n not in used and inter >= 0.8 * (y - x) and inter >= 0.5 * (b - a):
+                hit = n
+                break
+        if hit is None:
+            spurious += 1
+        else:
+            used.add(hit)
+    return len(spans), len(used), spurious
+
+
+@pytest.mark.parametrize("stem", ["TASS_2024-12-26_contract-for-gas", "TASS_2024-12-26_russian-pm"])
+def test_repeated_sentence_read_twice(shared_dir: Path, stem: str) -> None:
+    """A TASS lede repeats a body sentence; both are claims in the facts, at their
+    own offsets. The shared tool counts the second as spurious (it finds both facts
+    at the first occurrence); located by their offsets, every fact is found and no
+    claim is spurious."""
+    found = sorted((shared_dir / "acceptance").glob(f"{stem}*.facts.json"))
+    if not found:
+        pytest.skip(f"no facts file {stem}* in {shared_dir / 'acceptance'}")
+    facts = json.loads(found[0].read_text(encoding="utf-8"))
+    text = (found[0].parent / facts["text"]).resolve().read_text(encoding="utf-8")
+    briefing = parse_report(text, published=dt.date.fromisoformat(facts["report"]["published"]))
+    total, hit, spurious = _by_offsets(facts, briefing)
+    assert (hit, spurious) == (total, 0)
