@@ -420,22 +420,28 @@ class _SentenceReader:
 
     __slots__ = (
         "asked",
+        "claims",
         "clausal_set",
         "ctx",
         "cue_words",
         "e",
         "firsts",
+        "hits",
         "inside_people",
         "lows",
         "para",
         "qidx",
+        "quote_owner",
         "quote_speaker",
         "quotes",
+        "relay_here",
         "runs",
         "s",
+        "taken",
         "text",
         "titles",
         "toks",
+        "used_hits",
     )
 
     ctx: Context
@@ -455,6 +461,12 @@ class _SentenceReader:
     clausal_set: set[int]
     titles: set[int]
     inside_people: list[EntityRec] | None
+    hits: list[_Hit]
+    claims: list[RawClaim]
+    taken: list[tuple[int, int]]
+    relay_here: list[tuple[EntityRec, tuple[int, int]]]
+    used_hits: set[int]
+    quote_owner: dict[int, int]
 
     def __init__(
         self,
@@ -508,7 +520,6 @@ class _SentenceReader:
     def read(self) -> list[RawClaim]:
         """The claims of the sentence (see :func:`read_sentence`)."""
         ctx = self.ctx
-        text = self.text
         s = self.s
         e = self.e
         quotes = self.quotes
@@ -516,16 +527,53 @@ class _SentenceReader:
         quote_speaker = self.quote_speaker
         toks = self.toks
         lows = self.lows
+        asked = self.asked
+        clausal_set = self.clausal_set
+        hits = self._cues()
+        if quote_speaker is not None:
+            hits = [
+                h
+                for h in hits
+                if h.cue.kind == "verb"
+                and h.subj is not None
+                and h.cue.lemma not in {"show", "find"}
+            ]
+        self.hits = hits
+        clausal = bool(clausal_set)
+        chanted = bool(quotes) and quote_speaker is None and ("chants" in lows or "chant" in lows)
+        titled = bool(quotes) and ("titled" in lows or "entitled" in lows)
+        if not hits and not clausal and not chanted and not titled and asked is None:
+            if quote_speaker is None and toks[0].text in _DASHES:
+                return _dash_credit(ctx, toks, s, e, para)
+            return []
+
+        self.claims = []
+        self.taken = []
+        self.relay_here = []  # outlets relaying this sentence
+        self.used_hits = set()
+        self.quote_owner = {}
+        self._direct_quotes()
+        self._cue_after()
+        self._cue_before()
+        if chanted:
+            self._chants()
+        if titled and quote_speaker is None:
+            self._titles()
+        self._continuations()
+        if asked is not None and not _overlaps(self.taken, toks[asked[2]].start, asked[3]):
+            self._asked(asked)
+        if not self.claims and len(hits) == 1 and quote_speaker is None:
+            self._late()
+        return self._finish()
+
+    def _cues(self) -> list[_Hit]:
+        """1. The cues with their subjects, in order."""
+        quote_speaker = self.quote_speaker
+        toks = self.toks
+        lows = self.lows
         cue_words = self.cue_words
         qidx = self.qidx
         runs = self.runs
-        firsts = self.firsts
-        asked = self.asked
-        clausal_set = self.clausal_set
-        titles = self.titles
-        inside_people = self.inside_people
-        clausal = bool(clausal_set)
-        # 1. cues with their subjects
         hits: list[_Hit] = []
         title_cased: bool | None = None  # (worked out once, when a capital cue needs it)
         # the tokens that can start a cue, visited in order; a cue found is stepped over
@@ -778,387 +826,401 @@ class _SentenceReader:
             if len(hits) >= _MAX_CUES:
                 break  # a real sentence has a few cues; this keeps the work linear
             k = m.j
-        if quote_speaker is not None:
-            hits = [
-                h
-                for h in hits
-                if h.cue.kind == "verb"
-                and h.subj is not None
-                and h.cue.lemma not in {"show", "find"}
-            ]
-        chanted = bool(quotes) and quote_speaker is None and ("chants" in lows or "chant" in lows)
-        titled = bool(quotes) and ("titled" in lows or "entitled" in lows)
-        if not hits and not clausal and not chanted and not titled and asked is None:
-            if quote_speaker is None and toks[0].text in _DASHES:
-                return _dash_credit(ctx, toks, s, e, para)
-            return []
+        return hits
 
-        claims: list[RawClaim] = []
-        taken: list[tuple[int, int]] = []
-        relay_here: list[tuple[EntityRec, tuple[int, int]]] = []  # outlets relaying this sentence
+    def subject_phrase(self, h: _Hit) -> Phrase | None:
+        text = self.text
+        toks = self.toks
+        if h.subj is None:
+            return None
+        return classify(text, toks, h.subj[0], h.subj[1])
 
-        def subject_phrase(h: _Hit) -> Phrase | None:
-            if h.subj is None:
-                return None
-            return classify(text, toks, h.subj[0], h.subj[1])
-
-        def make_speaker(h: _Hit) -> tuple[EntityRec | None, tuple[int, int, MentionKind] | None]:
-            if h.shared:
-                late = _late_clause_subject(toks, h.cue.i, qidx)
-                if claims and not (
-                    late is not None
-                    and late[1] - late[0] == 1
-                    and toks[late[0]].low in {"he", "she"}
+    def make_speaker(self, h: _Hit) -> tuple[EntityRec | None, tuple[int, int, MentionKind] | None]:
+        ctx = self.ctx
+        para = self.para
+        toks = self.toks
+        qidx = self.qidx
+        claims = self.claims
+        if h.shared:
+            late = _late_clause_subject(toks, h.cue.i, qidx)
+            if claims and not (
+                late is not None and late[1] - late[0] == 1 and toks[late[0]].low in {"he", "she"}
+            ):
+                # "X said C1, adding C2": the subject of the claim before (but "X
+                # acknowledged C1 even as he defended Y, saying C2": the pronoun)
+                return claims[-1].speaker, claims[-1].mention
+            if late is not None:
+                # "..., though last week he used stronger language, saying ...": the
+                # clause the participle hangs on
+                return self.named_speaker(_Hit(h.cue, late))
+            main = _main_subject(toks, 0, h.cue.i, qidx)
+            if main is not None:  # "Trump went after Bush, calling him ..."
+                return self.named_speaker(_Hit(h.cue, main))
+            for x in range(h.cue.i - 1, -1, -1):
+                # "..., and he has battled with X, at one point calling ...": the
+                # subject of the clause the participle hangs on
+                if (
+                    toks[x].low in {"he", "she", "they"}
+                    and qidx[x] < 0
+                    and (x == 0 or toks[x - 1].low in {"and", "but", ","})
                 ):
-                    # "X said C1, adding C2": the subject of the claim before (but "X
-                    # acknowledged C1 even as he defended Y, saying C2": the pronoun)
-                    return claims[-1].speaker, claims[-1].mention
-                if late is not None:
-                    # "..., though last week he used stronger language, saying ...": the
-                    # clause the participle hangs on
-                    return named_speaker(_Hit(h.cue, late))
-                main = _main_subject(toks, 0, h.cue.i, qidx)
-                if main is not None:  # "Trump went after Bush, calling him ..."
-                    return named_speaker(_Hit(h.cue, main))
-                for x in range(h.cue.i - 1, -1, -1):
-                    # "..., and he has battled with X, at one point calling ...": the
-                    # subject of the clause the participle hangs on
-                    if (
-                        toks[x].low in {"he", "she", "they"}
-                        and qidx[x] < 0
-                        and (x == 0 or toks[x - 1].low in {"and", "but", ","})
-                    ):
-                        return named_speaker(_Hit(h.cue, (x, x + 1)))
-                prev = ctx.claims[-1] if ctx.claims else None
-                if prev is None or prev.para != para:
-                    return None, None
-                return prev.speaker, prev.mention
-            return named_speaker(h)
-
-        def named_speaker(h: _Hit) -> tuple[EntityRec | None, tuple[int, int, MentionKind] | None]:
-            # make_speaker for a hit not sharing the subject before (no recursion: a
-            # function calling itself through its closure is a reference cycle, and this
-            # call's tokens and lists would then live until the garbage collector runs)
-            ph = subject_phrase(h)
-            if ph is None:
+                    return self.named_speaker(_Hit(h.cue, (x, x + 1)))
+            prev = ctx.claims[-1] if ctx.claims else None
+            if prev is None or prev.para != para:
                 return None, None
-            if inside_people is not None:
-                if ph.kind == "pronoun":
-                    rec = resolve(ctx, ph, ph.start, quote_people=inside_people)
-                elif ph.kind in {"person", "role", "org"}:
-                    rec = resolve(ctx, ph, ph.start)
-                else:
-                    rec = None
-                if rec is None or rec is quote_speaker:
-                    return None, None
-                return rec, (ph.start, ph.end, ph.mention_kind)
-            if ph.kind == "pronoun" and ph.name in {"i", "we"}:
-                # the writer speaking in the first person
-                name = "the author" if ph.name == "i" else "the authors"
-                return ctx.registry.other(name, OtherKind.OTHER, ph.start), (
-                    ph.start,
-                    ph.end,
-                    ph.mention_kind,
-                )
-            rec = None
-            if ph.kind == "pronoun" and ph.name in {"he", "she"}:
-                # "Ann Lee arrived late, and she said ...": a name earlier in the sentence
-                # (outside quotes) comes before anyone met in the sentences before
-                x = h.subj[0] if h.subj is not None else h.cue.i
-                if x > 0 and not any(qidx[y] >= 0 for y in range(x)):
-                    people = note_people(ctx, toks, 0, x)
-                    if people:
-                        rec = people[-1]
-            if rec is None:
+            return prev.speaker, prev.mention
+        return self.named_speaker(h)
+
+    def named_speaker(
+        self, h: _Hit
+    ) -> tuple[EntityRec | None, tuple[int, int, MentionKind] | None]:
+        ctx = self.ctx
+        quote_speaker = self.quote_speaker
+        toks = self.toks
+        qidx = self.qidx
+        inside_people = self.inside_people
+        # make_speaker for a hit not sharing the subject before (no recursion: a
+        # function calling itself through its closure is a reference cycle, and this
+        # call's tokens and lists would then live until the garbage collector runs)
+        ph = self.subject_phrase(h)
+        if ph is None:
+            return None, None
+        if inside_people is not None:
+            if ph.kind == "pronoun":
+                rec = resolve(ctx, ph, ph.start, quote_people=inside_people)
+            elif ph.kind in {"person", "role", "org"}:
                 rec = resolve(ctx, ph, ph.start)
-            if rec is None:
+            else:
+                rec = None
+            if rec is None or rec is quote_speaker:
                 return None, None
-            if h.rel >= 0:
-                return rec, (toks[h.rel].start, toks[h.rel].end, MentionKind.PRONOUN)
             return rec, (ph.start, ph.end, ph.mention_kind)
+        if ph.kind == "pronoun" and ph.name in {"i", "we"}:
+            # the writer speaking in the first person
+            name = "the author" if ph.name == "i" else "the authors"
+            return ctx.registry.other(name, OtherKind.OTHER, ph.start), (
+                ph.start,
+                ph.end,
+                ph.mention_kind,
+            )
+        rec = None
+        if ph.kind == "pronoun" and ph.name in {"he", "she"}:
+            # "Ann Lee arrived late, and she said ...": a name earlier in the sentence
+            # (outside quotes) comes before anyone met in the sentences before
+            x = h.subj[0] if h.subj is not None else h.cue.i
+            if x > 0 and not any(qidx[y] >= 0 for y in range(x)):
+                people = note_people(ctx, toks, 0, x)
+                if people:
+                    rec = people[-1]
+        if rec is None:
+            rec = resolve(ctx, ph, ph.start)
+        if rec is None:
+            return None, None
+        if h.rel >= 0:
+            return rec, (toks[h.rel].start, toks[h.rel].end, MentionKind.PRONOUN)
+        return rec, (ph.start, ph.end, ph.mention_kind)
 
-        # the cue clause tail: everything after the cue up to the content or the end
-        def tail_info(h: _Hit, start_tok: int, stop: int) -> dict[str, object]:
-            info: dict[str, object] = {}
-            k = start_tok
-            while k < stop:
-                if qidx[k] >= 0:
-                    break
-                if toks[k].low not in _OPENER_FIRST and toks[k].low not in _FRAMING:
-                    k += 1
-                    continue
-                for opener in _RESPONSE_OPENERS:
-                    if _starts(toks, k, opener):
-                        a = k + len(opener)
-                        b = a
-                        while b < stop and toks[b].text not in {",", ".", ";", ":"} and qidx[b] < 0:
-                            b += 1
-                        if b > a:
-                            info["response"] = (toks[a].start, toks[b - 1].end)
-                        k = b
-                        break
-                else:
-                    for opener in _RELAY_OPENERS:
-                        if _starts(toks, k, opener):
-                            rng = phrase_after(toks, k + len(opener), stop)
-                            if rng is not None:
-                                ph = classify(text, toks, rng[0], rng[1])
-                                if ph is not None and ph.kind == "org":
-                                    rec = resolve(ctx, ph, ph.start)
-                                    if rec is not None:
-                                        relays = info.setdefault("relays", [])
-                                        assert isinstance(relays, list)
-                                        relays.append((rec, (ph.start, ph.end)))
-                                k = rng[1]
-                                break
-                    else:
-                        if toks[k].low in _FRAMING and k > 0 and toks[k - 1].text == ",":
-                            b = k
-                            while b < stop and qidx[b] < 0:
-                                b += 1
-                            a2, b2 = _strip_span(text, toks[k].start, toks[b - 1].end)
-                            if b2 > a2:
-                                info["framing"] = (a2, b2)
-                            info["framing_tok"] = k - 1
-                            break
-                        k += 1
-            return info
-
-        def addressee_after(h: _Hit) -> tuple[int, tuple[int, int] | None, EntityRec | None, bool]:
-            """(next token, addressee span, relay entity, is_relay) after a cue."""
-            k = h.cue.j
-            if h.inverted and h.subj is not None and h.cue.kind != "according":
-                k = h.subj[1]
-            if h.cue.lemma in _TELL or (h.cue.lemma == "say" and _starts(toks, k, ("to",))):
-                k0 = k + 1 if h.cue.lemma == "say" else k
-                if k0 < len(toks) and qidx[k0] < 0 and toks[k0].low not in {"that"} | _WH:
-                    rng = phrase_after(toks, k0)
-                    if rng is None and toks[k0].low in AUDIENCE:
-                        rng = (k0, k0 + 1)
-                    if rng is not None:
-                        ph = classify(text, toks, rng[0], rng[1])
-                        span = (toks[rng[0]].start, toks[rng[1] - 1].end)
-                        if (
-                            ph is not None
-                            and ph.kind == "org"
-                            and ph.org_kind.value
-                            in {
-                                "news_agency",
-                                "media",
-                            }
-                        ):
-                            return rng[1], span, resolve(ctx, ph, ph.start), True
-                        if ph is not None and ph.kind in {"person", "role"}:
-                            return rng[1], span, resolve(ctx, ph, ph.start), False
-                        if ph is not None or toks[rng[0]].low in AUDIENCE | {"the"}:
-                            return rng[1], span, None, False
-            return k, None, None, False
-
-        def content_start(k: int) -> tuple[int, int] | None:
-            """Skip times, commas and 'that' after a cue; ``(token, time_clause_end)``."""
-            n = len(toks)
-            guard = 0
-            while k < n and guard < 12:
-                guard += 1
-                w = toks[k].low
-                if qidx[k] >= 0:
-                    return k, k
-                if w in {",", "that", ":", "—", "–"}:
-                    k += 1
-                    continue
-                if w in _TIME_WORDS:
-                    k += 1
-                    continue
-                if (
-                    w == "for"
-                    and k + 3 < n
-                    and toks[k + 1].low == "the"
-                    and toks[k + 2].low
-                    in {"first", "second", "third", "last", "latest", "umpteenth"}
-                    and toks[k + 3].low == "time"
-                ):
-                    k += 4  # "said for the first time that C"
-                    continue
-                if w in {
-                    "on",
-                    "in",
-                    "at",
-                    "during",
-                    "this",
-                    "last",
-                    "next",
-                    "earlier",
-                    "later",
-                } and (
-                    k + 1 < n and (toks[k + 1].low in _TIME_WORDS or toks[k + 1].text[:1].isdigit())
-                ):
-                    k += 1
-                    continue
-                if toks[k].text[:1].isdigit() and k > 0 and toks[k - 1].low in _MONTHS:
-                    k += 1
-                    continue
-                if w in _MONTHS and k + 1 < n and toks[k + 1].text[:1].isdigit():
-                    k += 1
-                    continue
-                if w in _PREPOSITIONS:
-                    # "said at the hearing that C", "told reporters in Moscow that C"
-                    # (stepping over a quoted title: 'said on ABC's "This Week" that C')
-                    stop = min(n, k + 16)
-                    x = k + 1
-                    subordinate = False
-                    while x < stop and (
-                        (qidx[x] < 0 and toks[x].text not in {",", ".", ";", ":"})
-                        or (qidx[x] >= 0 and qidx[x] in titles)
-                        # "in Salem, New Hampshire on Monday that": a place and its state
-                        or (
-                            toks[x].text == ","
-                            and x + 1 < stop
-                            and toks[x - 1].is_cap
-                            and (toks[x + 1].is_cap or toks[x + 1].low == "that")
-                            and qidx[x + 1] < 0
-                        )
-                    ):
-                        if toks[x].low == "that" and qidx[x] < 0:
-                            return (x + 1, x + 1) if x + 1 < n else None
-                        if (
-                            toks[x].low in _WH
-                            or toks[x].low in {"because", "after", "before", "as"}
-                            or (toks[x].low in CUE_STARTS and qidx[x] < 0)
-                        ):
-                            # "in an interview when asked if he ...", "to her on Thursday
-                            # say they ...": the pronoun opens some other clause
-                            subordinate = True
-                        if (
-                            toks[x].low in _CONTENT_PRONOUNS
-                            and x > k + 1
-                            and qidx[x] < 0
-                            and not subordinate
-                        ):
-                            return x, x  # "wrote in both listings he was ...": the clause
-
-                        x += 1
+    # the cue clause tail: everything after the cue up to the content or the end
+    def tail_info(self, h: _Hit, start_tok: int, stop: int) -> dict[str, object]:
+        ctx = self.ctx
+        text = self.text
+        toks = self.toks
+        qidx = self.qidx
+        info: dict[str, object] = {}
+        k = start_tok
+        while k < stop:
+            if qidx[k] >= 0:
                 break
-            return (k, k) if k < n else None
+            if toks[k].low not in _OPENER_FIRST and toks[k].low not in _FRAMING:
+                k += 1
+                continue
+            for opener in _RESPONSE_OPENERS:
+                if _starts(toks, k, opener):
+                    a = k + len(opener)
+                    b = a
+                    while b < stop and toks[b].text not in {",", ".", ";", ":"} and qidx[b] < 0:
+                        b += 1
+                    if b > a:
+                        info["response"] = (toks[a].start, toks[b - 1].end)
+                    k = b
+                    break
+            else:
+                for opener in _RELAY_OPENERS:
+                    if _starts(toks, k, opener):
+                        rng = phrase_after(toks, k + len(opener), stop)
+                        if rng is not None:
+                            ph = classify(text, toks, rng[0], rng[1])
+                            if ph is not None and ph.kind == "org":
+                                rec = resolve(ctx, ph, ph.start)
+                                if rec is not None:
+                                    relays = info.setdefault("relays", [])
+                                    assert isinstance(relays, list)
+                                    relays.append((rec, (ph.start, ph.end)))
+                            k = rng[1]
+                            break
+                else:
+                    if toks[k].low in _FRAMING and k > 0 and toks[k - 1].text == ",":
+                        b = k
+                        while b < stop and qidx[b] < 0:
+                            b += 1
+                        a2, b2 = _strip_span(text, toks[k].start, toks[b - 1].end)
+                        if b2 > a2:
+                            info["framing"] = (a2, b2)
+                        info["framing_tok"] = k - 1
+                        break
+                    k += 1
+        return info
 
-        def content_end(k: int) -> tuple[int, list[tuple[int, int]], int]:
-            """(end char, framing spans, end token) of a content starting at token k."""
-            n = len(toks)
-            j = k
-            while j < n:
-                low = toks[j].low
-                if low not in _CONTENT_END_WORDS:
-                    j += 1  # no rule below starts at this token
-                    continue
-                if (
-                    qidx[j] < 0
-                    and low in {"and", "but"}
-                    and j + 1 < n
-                    and (
-                        match_cue(toks, j + 1, beliefs=False) is not None
-                        # "... and then tweeted that", "and later told": an adverb between
-                        or (
-                            j + 2 < n
-                            and (toks[j + 1].low in _THEN_WORDS or toks[j + 1].low.endswith("ly"))
-                            and toks[j + 1].is_word
-                            and match_cue(toks, j + 2, beliefs=False) is not None
-                        )
+    def addressee_after(
+        self, h: _Hit
+    ) -> tuple[int, tuple[int, int] | None, EntityRec | None, bool]:
+        """(next token, addressee span, relay entity, is_relay) after a cue."""
+        ctx = self.ctx
+        text = self.text
+        toks = self.toks
+        qidx = self.qidx
+        k = h.cue.j
+        if h.inverted and h.subj is not None and h.cue.kind != "according":
+            k = h.subj[1]
+        if h.cue.lemma in _TELL or (h.cue.lemma == "say" and _starts(toks, k, ("to",))):
+            k0 = k + 1 if h.cue.lemma == "say" else k
+            if k0 < len(toks) and qidx[k0] < 0 and toks[k0].low not in {"that"} | _WH:
+                rng = phrase_after(toks, k0)
+                if rng is None and toks[k0].low in AUDIENCE:
+                    rng = (k0, k0 + 1)
+                if rng is not None:
+                    ph = classify(text, toks, rng[0], rng[1])
+                    span = (toks[rng[0]].start, toks[rng[1] - 1].end)
+                    if (
+                        ph is not None
+                        and ph.kind == "org"
+                        and ph.org_kind.value
+                        in {
+                            "news_agency",
+                            "media",
+                        }
+                    ):
+                        return rng[1], span, resolve(ctx, ph, ph.start), True
+                    if ph is not None and ph.kind in {"person", "role"}:
+                        return rng[1], span, resolve(ctx, ph, ph.start), False
+                    if ph is not None or toks[rng[0]].low in AUDIENCE | {"the"}:
+                        return rng[1], span, None, False
+        return k, None, None, False
+
+    def content_start(self, k: int) -> tuple[int, int] | None:
+        """Skip times, commas and 'that' after a cue; ``(token, time_clause_end)``."""
+        toks = self.toks
+        qidx = self.qidx
+        titles = self.titles
+        n = len(toks)
+        guard = 0
+        while k < n and guard < 12:
+            guard += 1
+            w = toks[k].low
+            if qidx[k] >= 0:
+                return k, k
+            if w in {",", "that", ":", "—", "–"}:
+                k += 1
+                continue
+            if w in _TIME_WORDS:
+                k += 1
+                continue
+            if (
+                w == "for"
+                and k + 3 < n
+                and toks[k + 1].low == "the"
+                and toks[k + 2].low in {"first", "second", "third", "last", "latest", "umpteenth"}
+                and toks[k + 3].low == "time"
+            ):
+                k += 4  # "said for the first time that C"
+                continue
+            if w in {"on", "in", "at", "during", "this", "last", "next", "earlier", "later"} and (
+                k + 1 < n and (toks[k + 1].low in _TIME_WORDS or toks[k + 1].text[:1].isdigit())
+            ):
+                k += 1
+                continue
+            if toks[k].text[:1].isdigit() and k > 0 and toks[k - 1].low in _MONTHS:
+                k += 1
+                continue
+            if w in _MONTHS and k + 1 < n and toks[k + 1].text[:1].isdigit():
+                k += 1
+                continue
+            if w in _PREPOSITIONS:
+                # "said at the hearing that C", "told reporters in Moscow that C"
+                # (stepping over a quoted title: 'said on ABC's "This Week" that C')
+                stop = min(n, k + 16)
+                x = k + 1
+                subordinate = False
+                while x < stop and (
+                    (qidx[x] < 0 and toks[x].text not in {",", ".", ";", ":"})
+                    or (qidx[x] >= 0 and qidx[x] in titles)
+                    # "in Salem, New Hampshire on Monday that": a place and its state
+                    or (
+                        toks[x].text == ","
+                        and x + 1 < stop
+                        and toks[x - 1].is_cap
+                        and (toks[x + 1].is_cap or toks[x + 1].low == "that")
+                        and qidx[x + 1] < 0
                     )
                 ):
-                    return toks[j].start, [], j  # "noted X and underscored Y", "but argues"
-                if (
-                    qidx[j] < 0
-                    and low in {"while", "whereas", "but", "and"}
-                    and subject_before_cue(j + 1)
-                ):
-                    return toks[j].start, [], j  # "C1 while Sanders suggests C2"
-                if (
-                    j + 1 < n
-                    and qidx[j + 1] < 0
-                    and (
-                        (qidx[j] < 0 and toks[j].text in {"—", "–", "--"})
-                        or (
-                            qidx[j] >= 0
-                            and toks[j].text in CLOSING_MARKS
-                            and j > k
-                            and toks[j - 1].text == ","
-                        )
+                    if toks[x].low == "that" and qidx[x] < 0:
+                        return (x + 1, x + 1) if x + 1 < n else None
+                    if (
+                        toks[x].low in _WH
+                        or toks[x].low in {"because", "after", "before", "as"}
+                        or (toks[x].low in CUE_STARTS and qidx[x] < 0)
+                    ):
+                        # "in an interview when asked if he ...", "to her on Thursday
+                        # say they ...": the pronoun opens some other clause
+                        subordinate = True
+                    if (
+                        toks[x].low in _CONTENT_PRONOUNS
+                        and x > k + 1
+                        and qidx[x] < 0
+                        and not subordinate
+                    ):
+                        return x, x  # "wrote in both listings he was ...": the clause
+
+                    x += 1
+            break
+        return (k, k) if k < n else None
+
+    def content_end(self, k: int) -> tuple[int, list[tuple[int, int]], int]:
+        """(end char, framing spans, end token) of a content starting at token k."""
+        text = self.text
+        e = self.e
+        toks = self.toks
+        qidx = self.qidx
+        n = len(toks)
+        j = k
+        while j < n:
+            low = toks[j].low
+            if low not in _CONTENT_END_WORDS:
+                j += 1  # no rule below starts at this token
+                continue
+            if (
+                qidx[j] < 0
+                and low in {"and", "but"}
+                and j + 1 < n
+                and (
+                    match_cue(toks, j + 1, beliefs=False) is not None
+                    # "... and then tweeted that", "and later told": an adverb between
+                    or (
+                        j + 2 < n
+                        and (toks[j + 1].low in _THEN_WORDS or toks[j + 1].low.endswith("ly"))
+                        and toks[j + 1].is_word
+                        and match_cue(toks, j + 2, beliefs=False) is not None
                     )
-                ):
-                    nxt = toks[j + 1].low
-                    if nxt in _FRAMING:
-                        a2, b2 = _strip_span(text, toks[j + 1].start, e)
-                        return toks[j].end if qidx[j] >= 0 else toks[j].start, [(a2, b2)], j + 1
-                    if nxt in PARTICIPLES and match_cue(toks, j + 1, beliefs=False) is not None:
-                        # “...,” claiming that...; — asserting that...
-                        return toks[j].end if qidx[j] >= 0 else toks[j].start, [], j + 1
-                    if qidx[j] >= 0 and _adjunct_participle(toks[j + 1]):
-                        # 'Kelly was “incognito,” sparking a firestorm': the writer's words
-                        return toks[j].end, [], j + 1
-                if (
-                    qidx[j] < 0
-                    and toks[j].low in {"before", "after", "while", "by"}
-                    and j + 1 < n
-                    and toks[j + 1].low in PARTICIPLES
-                    and match_cue(toks, j + 1, beliefs=False) is not None
-                ):
+                )
+            ):
+                return toks[j].start, [], j  # "noted X and underscored Y", "but argues"
+            if (
+                qidx[j] < 0
+                and low in {"while", "whereas", "but", "and"}
+                and self.subject_before_cue(j + 1)
+            ):
+                return toks[j].start, [], j  # "C1 while Sanders suggests C2"
+            if (
+                j + 1 < n
+                and qidx[j + 1] < 0
+                and (
+                    (qidx[j] < 0 and toks[j].text in {"—", "–", "--"})
+                    or (
+                        qidx[j] >= 0
+                        and toks[j].text in CLOSING_MARKS
+                        and j > k
+                        and toks[j - 1].text == ","
+                    )
+                )
+            ):
+                nxt = toks[j + 1].low
+                if nxt in _FRAMING:
+                    a2, b2 = _strip_span(text, toks[j + 1].start, e)
+                    return toks[j].end if qidx[j] >= 0 else toks[j].start, [(a2, b2)], j + 1
+                if nxt in PARTICIPLES and match_cue(toks, j + 1, beliefs=False) is not None:
+                    # “...,” claiming that...; — asserting that...
+                    return toks[j].end if qidx[j] >= 0 else toks[j].start, [], j + 1
+                if qidx[j] >= 0 and _adjunct_participle(toks[j + 1]):
+                    # 'Kelly was “incognito,” sparking a firestorm': the writer's words
+                    return toks[j].end, [], j + 1
+            if (
+                qidx[j] < 0
+                and toks[j].low in {"before", "after", "while", "by"}
+                and j + 1 < n
+                and toks[j + 1].low in PARTICIPLES
+                and match_cue(toks, j + 1, beliefs=False) is not None
+            ):
+                return toks[j].start, [], j
+            if qidx[j] < 0 and toks[j].text == ";":
+                return toks[j].start, [], j
+            if (
+                qidx[j] < 0
+                and toks[j].text == ","
+                and j + 3 < n
+                and toks[j + 1].low == "and"
+                and toks[j + 2].low in {"they", "we"}
+                and toks[j + 3].is_word
+                and not toks[j + 3].is_cap
+                and qidx[j + 2] < 0
+                and qidx[j + 3] < 0
+            ):
+                # "reaffirmed support for X, and they discussed Y": a new clause
+                return toks[j].start, [], j
+            if qidx[j] < 0 and toks[j].text == "," and j + 1 < n and qidx[j + 1] < 0:
+                nxt = toks[j + 1].low
+                if nxt in {"but", "while", "though", "although", "whereas"}:
+                    if nxt == "but" and (
+                        _quote_goes_on(toks, j + 2, qidx) or _low_at(toks, j + 2) == "that"
+                    ):
+                        # 'he had offers, but “the offers were ...”', 'said X, but that
+                        # Y': the same words go on
+                        j += 1
+                        continue
                     return toks[j].start, [], j
-                if qidx[j] < 0 and toks[j].text == ";":
+                if nxt in _FRAMING:
+                    a2, b2 = _strip_span(text, toks[j + 1].start, e)
+                    return toks[j].start, [(a2, b2)], j
+                if nxt in PARTICIPLES:
+                    m2 = match_cue(toks, j + 1, beliefs=False)
+                    if m2 is not None:
+                        return toks[j].start, [], j
+                if nxt == "according" and j + 2 < n and toks[j + 2].low == "to":
                     return toks[j].start, [], j
-                if (
-                    qidx[j] < 0
-                    and toks[j].text == ","
-                    and j + 3 < n
-                    and toks[j + 1].low == "and"
-                    and toks[j + 2].low in {"they", "we"}
-                    and toks[j + 3].is_word
-                    and not toks[j + 3].is_cap
-                    and qidx[j + 2] < 0
-                    and qidx[j + 3] < 0
-                ):
-                    # "reaffirmed support for X, and they discussed Y": a new clause
+                # ", (as) quoted by X" / ", cited by X": the relay, not the words
+                by = j + 3 if nxt == "as" else j + 2
+                if by < n and toks[by].low == "by" and toks[by - 1].low in {"quoted", "cited"}:
                     return toks[j].start, [], j
-                if qidx[j] < 0 and toks[j].text == "," and j + 1 < n and qidx[j + 1] < 0:
-                    nxt = toks[j + 1].low
-                    if nxt in {"but", "while", "though", "although", "whereas"}:
-                        if nxt == "but" and (
-                            _quote_goes_on(toks, j + 2, qidx) or _low_at(toks, j + 2) == "that"
-                        ):
-                            # 'he had offers, but “the offers were ...”', 'said X, but that
-                            # Y': the same words go on
-                            j += 1
-                            continue
-                        return toks[j].start, [], j
-                    if nxt in _FRAMING:
-                        a2, b2 = _strip_span(text, toks[j + 1].start, e)
-                        return toks[j].start, [(a2, b2)], j
-                    if nxt in PARTICIPLES:
-                        m2 = match_cue(toks, j + 1, beliefs=False)
-                        if m2 is not None:
-                            return toks[j].start, [], j
-                    if nxt == "according" and j + 2 < n and toks[j + 2].low == "to":
-                        return toks[j].start, [], j
-                    # ", (as) quoted by X" / ", cited by X": the relay, not the words
-                    by = j + 3 if nxt == "as" else j + 2
-                    if by < n and toks[by].low == "by" and toks[by - 1].low in {"quoted", "cited"}:
-                        return toks[j].start, [], j
-                    rng = subject_before_cue(j + 1)
-                    if rng:
-                        return toks[j].start, [], j
-                j += 1
-            return e, [], n
+                rng = self.subject_before_cue(j + 1)
+                if rng:
+                    return toks[j].start, [], j
+            j += 1
+        return e, [], n
 
-        def subject_before_cue(k: int) -> bool:
-            """Whether tokens from k form 'SUBJ CUE' closing the sentence (', Peskov said')."""
-            for h in hits:
-                if h.subj is not None and h.subj[0] == k and not h.inverted and h.cue.i > k:
-                    return True
-                if h.inverted and h.cue.i == k and h.cue.kind == "verb":
-                    return True
-            return False
+    def subject_before_cue(self, k: int) -> bool:
+        """Whether tokens from k form 'SUBJ CUE' closing the sentence (', Peskov said')."""
+        hits = self.hits
+        for h in hits:
+            if h.subj is not None and h.subj[0] == k and not h.inverted and h.cue.i > k:
+                return True
+            if h.inverted and h.cue.i == k and h.cue.kind == "verb":
+                return True
+        return False
 
-        # 2. direct quotes: attach each clausal quote to an adjacent cue
-        used_hits: set[int] = set()
-        quote_owner: dict[int, int] = {}
+    def _direct_quotes(self) -> None:
+        """2. Direct quotes: attach each clausal quote to an adjacent cue."""
+        ctx = self.ctx
+        text = self.text
+        s = self.s
+        e = self.e
+        quotes = self.quotes
+        para = self.para
+        toks = self.toks
+        clausal_set = self.clausal_set
+        hits = self.hits
+        claims = self.claims
+        taken = self.taken
+        used_hits = self.used_hits
+        quote_owner = self.quote_owner
         for qn, q in enumerate(quotes):
             if qn not in clausal_set:
                 continue
@@ -1214,7 +1276,7 @@ class _SentenceReader:
             by_hit.setdefault(hn, []).append(qn)
         for hn, qns in sorted(by_hit.items(), key=lambda kv: min(kv[1])):
             h = hits[hn]
-            speaker, mention = make_speaker(h)
+            speaker, mention = self.make_speaker(h)
             if speaker is None:
                 continue
             used_hits.add(hn)
@@ -1251,7 +1313,7 @@ class _SentenceReader:
                 # 'says “the wind is at our backs” despite the loss': the sentence goes on
                 after = next((x for x in range(len(toks)) if toks[x].start >= last_q.end), None)
                 if after is not None and toks[after].is_word and not toks[after].is_cap:
-                    c_end, _, _ = content_end(after)
+                    c_end, _, _ = self.content_end(after)
                     c_end = _strip_span(text, last_q.end, c_end)[1]
                     if c_end > last_q.end:
                         parts[-1] = (parts[-1][0], c_end)
@@ -1274,8 +1336,8 @@ class _SentenceReader:
                     and (o.shared or toks[o.cue.i - 1].low == "who")
                 ):
                     stop_tok = o.cue.i - 1
-            info = tail_info(h, cue_tail_start, stop_tok)
-            k_addr, addr, addr_ent, is_relay = addressee_after(h)
+            info = self.tail_info(h, cue_tail_start, stop_tok)
+            _k_addr, addr, addr_ent, is_relay = self.addressee_after(h)
             rc = _new_claim(
                 h, speaker, mention, toks, form=Form.DIRECT, content=(cstart, cend), para=para
             )
@@ -1297,7 +1359,21 @@ class _SentenceReader:
             lo_tok = h.cue.i if h.far else min(h.cue.i, h.subj[0] if h.subj else h.cue.i)
             taken.append((toks[lo_tok].start, toks[stop_tok - 1].end if stop_tok > 0 else e))
 
-        # 3. indirect claims, cue after the content: "C, X said"
+    def _cue_after(self) -> None:
+        """3. Indirect claims, cue after the content: "C, X said"."""
+        ctx = self.ctx
+        text = self.text
+        s = self.s
+        e = self.e
+        quotes = self.quotes
+        para = self.para
+        toks = self.toks
+        qidx = self.qidx
+        hits = self.hits
+        claims = self.claims
+        taken = self.taken
+        relay_here = self.relay_here
+        used_hits = self.used_hits
         for hn, h in enumerate(hits):
             if hn in used_hits or h.shared or h.subj is None or h.cue.kind in {"refusal"}:
                 continue
@@ -1314,7 +1390,7 @@ class _SentenceReader:
                         or (tok_before.text in CLOSING_MARKS and toks[h.cue.i - 2].text == ",")
                     )
                 ):
-                    ph = subject_phrase(h)
+                    ph = self.subject_phrase(h)
                     speaking = any(
                         o is not h and o.cue.i < h.cue.i and (o.subj is not None or o.shared)
                         for o in hits
@@ -1360,7 +1436,7 @@ class _SentenceReader:
                         # "For Trump, according to X, the speech is C": a clause follows
                         # (not "Other cleavages, according to X, include ...")
                         continue
-                    speaker, mention = make_speaker(h)
+                    speaker, mention = self.make_speaker(h)
                     if speaker is None:
                         continue
                     used_hits.add(hn)
@@ -1399,7 +1475,7 @@ class _SentenceReader:
                 continue  # "Minutes later, she sent an email saying": no closing "X said"
             # after the cue: no clause of its own
             after = h.subj[1] if h.inverted else h.cue.j
-            k_addr, addr, addr_ent, is_relay = addressee_after(h)
+            k_addr, addr, addr_ent, is_relay = self.addressee_after(h)
             after = max(after, k_addr)
             if after < len(toks) and (
                 toks[after].low == "that"
@@ -1446,7 +1522,7 @@ class _SentenceReader:
                 "under",
                 "for",
             }
-            speaker, mention = make_speaker(h)
+            speaker, mention = self.make_speaker(h)
             if speaker is None:
                 continue
             used_hits.add(hn)
@@ -1481,7 +1557,7 @@ class _SentenceReader:
                 # a merger, he said, the brand would survive" is one content in two pieces)
                 used_hits.discard(hn)
                 continue
-            info = tail_info(h, after, end_tok)
+            info = self.tail_info(h, after, end_tok)
             rc = _new_claim(
                 h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para
             )
@@ -1494,42 +1570,59 @@ class _SentenceReader:
             claims.append(rc)
             taken.append((a, rc.content[1] if second else toks[end_tok - 1].end))
 
-        def refuse(
-            h: _Hit,
-            speaker: EntityRec,
-            mention: tuple[int, int, MentionKind] | None,
-            start: int,
-            end: int,
-        ) -> None:
-            """A refusal ("declined to comment"): the refused act is the content."""
-            a, b = toks[h.cue.j - 1].start, toks[h.cue.j - 1].end
-            rc = _new_claim(
-                h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para
-            )
-            rc.clause = (start, end)
-            claims.append(rc)
-            taken.append((start, end))
+    def refuse(
+        self,
+        h: _Hit,
+        speaker: EntityRec,
+        mention: tuple[int, int, MentionKind] | None,
+        start: int,
+        end: int,
+    ) -> None:
+        """A refusal ("declined to comment"): the refused act is the content."""
+        para = self.para
+        toks = self.toks
+        claims = self.claims
+        taken = self.taken
+        a, b = toks[h.cue.j - 1].start, toks[h.cue.j - 1].end
+        rc = _new_claim(h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para)
+        rc.clause = (start, end)
+        claims.append(rc)
+        taken.append((start, end))
 
-        # 4. indirect claims, cue before the content
+    def _cue_before(self) -> None:
+        """4. Indirect claims, cue before the content."""
+        ctx = self.ctx
+        text = self.text
+        s = self.s
+        e = self.e
+        quotes = self.quotes
+        para = self.para
+        quote_speaker = self.quote_speaker
+        toks = self.toks
+        qidx = self.qidx
+        hits = self.hits
+        claims = self.claims
+        taken = self.taken
+        used_hits = self.used_hits
         for hn, h in enumerate(hits):
             if hn in used_hits:
                 continue
             cue_start = toks[h.cue.i].start
             if _inside(taken, cue_start):
                 continue
-            speaker, mention = make_speaker(h)
+            speaker, mention = self.make_speaker(h)
             if speaker is None:
                 continue
             if h.cue.kind == "according":
                 # "According to X, C"
                 k = h.subj[1] if h.subj else h.cue.j
-                info = tail_info(h, k, len(toks))
+                info = self.tail_info(h, k, len(toks))
             else:
                 info = {}
-            k_addr, addr, addr_ent, is_relay = addressee_after(h)
+            k_addr, addr, addr_ent, is_relay = self.addressee_after(h)
             if h.cue.kind == "according":
                 k_addr = max(h.subj[1], h.cue.j) if h.subj else h.cue.j
-            cs = content_start(k_addr)
+            cs = self.content_start(k_addr)
             if cs is not None and not toks[cs[0]].is_word and qidx[cs[0]] < 0:
                 cs = None
             if cs is None:
@@ -1546,7 +1639,7 @@ class _SentenceReader:
                     )
                     _apply_info(ctx.lead, {}, addr, addr_ent, is_relay)
                 if h.cue.kind == "refusal":
-                    refuse(h, speaker, mention, cue_start, e)
+                    self.refuse(h, speaker, mention, cue_start, e)
                 continue
             ktok, _ = cs
             first = toks[ktok]
@@ -1557,7 +1650,7 @@ class _SentenceReader:
                 and (_adjunct_participle(first) or first.low in PARTICIPLES)
             ):
                 if h.cue.kind == "refusal":  # "declined to comment, adding that ..."
-                    refuse(h, speaker, mention, cue_start, toks[ktok - 1].start)
+                    self.refuse(h, speaker, mention, cue_start, toks[ktok - 1].start)
                 continue  # "Trump asked, turning ...": no content of its own
             if (
                 h.inverted
@@ -1571,7 +1664,7 @@ class _SentenceReader:
             if h.cue.belief and (quote_speaker is not None or h.inverted):
                 continue
             a = first.start
-            end_c, framing, end_tok = content_end(ktok)
+            end_c, framing, end_tok = self.content_end(ktok)
             lo_sub = min(h.cue.i, h.subj[0]) if h.subj else h.cue.i
             if lo_sub > 0 and toks[lo_sub - 1].low in _SUBORDINATORS:
                 # "When Trump said he would “protect our citizens,” the crowd applauded":
@@ -1610,102 +1703,126 @@ class _SentenceReader:
             claims.append(rc)
             taken.append((a, b))
 
-        def after_quote_before(x: int) -> int:
-            """The first token of the stretch without quotes that ends at token ``x``."""
-            while x > 0 and qidx[x - 1] < 0:
-                x -= 1
-            return x
+    def after_quote_before(self, x: int) -> int:
+        """The first token of the stretch without quotes that ends at token ``x``."""
+        qidx = self.qidx
+        while x > 0 and qidx[x - 1] < 0:
+            x -= 1
+        return x
 
-        # 4b. "their chants of “Ted! Ted!”", "to chants of “Marco!”": the chanted words are
-        # the chanters' (unnamed unless a possessive names them)
-        if chanted:
-            for qn, q in enumerate(quotes):
-                a = firsts.get(qn, -1)
-                if a < 2 or _inside(taken, q.start) or toks[a - 1].low != "of":
-                    continue
-                if toks[a - 2].low not in {"chant", "chants"}:
-                    continue
-                speaker, mention = None, None
-                owner = a - 3
-                while (
-                    owner > 0
-                    and toks[owner].low not in {"with", "in", "into", "to"}
-                    and (
-                        toks[owner].low in {"a", "an", "the"}
-                        or (toks[owner].is_word and not toks[owner].is_cap and a - owner < 6)
-                    )
-                ):
-                    if toks[owner].low in {"their", "his", "her", "its"}:
-                        break
-                    owner -= 1  # "responded with loud chants of": back to the preposition
-                chant = CueMatch(a - 2, a, "chant", SpeechAct.STATEMENT, "verb")
-                if owner >= 0 and toks[owner].low in {"their", "his", "her", "its"}:
-                    speaker, mention = make_speaker(_Hit(chant, (owner, owner + 1)))
-                elif (
-                    owner > 0
-                    and toks[owner].low in {"with", "in"}
-                    # "the team was met with chants of": the chanters are others
-                    and not (owner > 1 and toks[owner - 2].low in _PASSIVE)
-                ):
-                    # "Clinton supporters responded with chants of": the sentence's subject
-                    main = _main_subject(toks, 0, owner, qidx)
-                    if main is not None:
-                        speaker, mention = make_speaker(_Hit(chant, main))
-                rc = RawClaim.of_quote(
-                    q,
-                    para,
-                    speaker=speaker,
-                    mention=mention,
-                    cue=(toks[a - 2].start, toks[a - 1].end),
-                    lemma="chant",
-                    act=SpeechAct.STATEMENT,
+    def _chants(self) -> None:
+        """4b. "their chants of “Ted! Ted!”", "to chants of “Marco!”": the chanted words are the
+        chanters' (unnamed unless a possessive names them)."""
+        quotes = self.quotes
+        para = self.para
+        toks = self.toks
+        qidx = self.qidx
+        firsts = self.firsts
+        claims = self.claims
+        taken = self.taken
+        for qn, q in enumerate(quotes):
+            a = firsts.get(qn, -1)
+            if a < 2 or _inside(taken, q.start) or toks[a - 1].low != "of":
+                continue
+            if toks[a - 2].low not in {"chant", "chants"}:
+                continue
+            speaker, mention = None, None
+            owner = a - 3
+            while (
+                owner > 0
+                and toks[owner].low not in {"with", "in", "into", "to"}
+                and (
+                    toks[owner].low in {"a", "an", "the"}
+                    or (toks[owner].is_word and not toks[owner].is_cap and a - owner < 6)
                 )
-                claims.append(rc)
-                taken.append((q.start, q.end))
+            ):
+                if toks[owner].low in {"their", "his", "her", "its"}:
+                    break
+                owner -= 1  # "responded with loud chants of": back to the preposition
+            chant = CueMatch(a - 2, a, "chant", SpeechAct.STATEMENT, "verb")
+            if owner >= 0 and toks[owner].low in {"their", "his", "her", "its"}:
+                speaker, mention = self.make_speaker(_Hit(chant, (owner, owner + 1)))
+            elif (
+                owner > 0
+                and toks[owner].low in {"with", "in"}
+                # "the team was met with chants of": the chanters are others
+                and not (owner > 1 and toks[owner - 2].low in _PASSIVE)
+            ):
+                # "Clinton supporters responded with chants of": the sentence's subject
+                main = _main_subject(toks, 0, owner, qidx)
+                if main is not None:
+                    speaker, mention = self.make_speaker(_Hit(chant, main))
+            rc = RawClaim.of_quote(
+                q,
+                para,
+                speaker=speaker,
+                mention=mention,
+                cue=(toks[a - 2].start, toks[a - 1].end),
+                lemma="chant",
+                act=SpeechAct.STATEMENT,
+            )
+            claims.append(rc)
+            taken.append((q.start, q.end))
 
-        # 4c. "Mook released a memo titled “The Facts”": the title of a piece someone
-        # put out is that someone's words
-        if titled and quote_speaker is None:
-            for qn, q in enumerate(quotes):
-                a = firsts.get(qn, -1)
-                if a > 0 and toks[a - 1].text == ",":
-                    a -= 1
-                if (
-                    a < 3
-                    or _inside(taken, q.start)
-                    or toks[a - 1].low not in {"titled", "entitled"}
-                ):
-                    continue
-                verb = next(
-                    (
-                        x
-                        for x in range(a - 2, max(0, a - 16), -1)
-                        if toks[x].low in _ISSUING_VERBS and qidx[x] < 0
-                    ),
-                    -1,
-                )
-                if verb < 1 or any(qidx[x] >= 0 for x in range(verb, a - 1)):
-                    continue
-                main = subject_before(toks, verb, 0) or _main_subject(toks, 0, verb, qidx)
-                if main is None:
-                    continue
-                h = _Hit(CueMatch(verb, verb + 1, "issue", SpeechAct.STATEMENT, "verb"), main)
-                speaker, mention = make_speaker(h)
-                if speaker is None:
-                    continue
-                rc = RawClaim.of_quote(
-                    q,
-                    para,
-                    speaker=speaker,
-                    mention=mention,
-                    cue=(toks[verb].start, toks[a - 1].end),
-                    lemma="issue",
-                    act=SpeechAct.STATEMENT,
-                )
-                claims.append(rc)
-                taken.append((q.start, q.end))
+    def _titles(self) -> None:
+        """4c. "Mook released a memo titled “The Facts”": the title of a piece someone put out
+        is that someone's words."""
+        quotes = self.quotes
+        para = self.para
+        toks = self.toks
+        qidx = self.qidx
+        firsts = self.firsts
+        claims = self.claims
+        taken = self.taken
+        for qn, q in enumerate(quotes):
+            a = firsts.get(qn, -1)
+            if a > 0 and toks[a - 1].text == ",":
+                a -= 1
+            if a < 3 or _inside(taken, q.start) or toks[a - 1].low not in {"titled", "entitled"}:
+                continue
+            verb = next(
+                (
+                    x
+                    for x in range(a - 2, max(0, a - 16), -1)
+                    if toks[x].low in _ISSUING_VERBS and qidx[x] < 0
+                ),
+                -1,
+            )
+            if verb < 1 or any(qidx[x] >= 0 for x in range(verb, a - 1)):
+                continue
+            main = subject_before(toks, verb, 0) or _main_subject(toks, 0, verb, qidx)
+            if main is None:
+                continue
+            h = _Hit(CueMatch(verb, verb + 1, "issue", SpeechAct.STATEMENT, "verb"), main)
+            speaker, mention = self.make_speaker(h)
+            if speaker is None:
+                continue
+            rc = RawClaim.of_quote(
+                q,
+                para,
+                speaker=speaker,
+                mention=mention,
+                cue=(toks[verb].start, toks[a - 1].end),
+                lemma="issue",
+                act=SpeechAct.STATEMENT,
+            )
+            claims.append(rc)
+            taken.append((q.start, q.end))
 
-        # 5. clausal quotes no cue claimed: continuation of the speaker before
+    def _continuations(self) -> None:
+        """5. Clausal quotes no cue claimed: continuation of the speaker before."""
+        ctx = self.ctx
+        text = self.text
+        quotes = self.quotes
+        para = self.para
+        toks = self.toks
+        qidx = self.qidx
+        firsts = self.firsts
+        clausal_set = self.clausal_set
+        claims = self.claims
+        taken = self.taken
+        used_hits = self.used_hits
+        quote_owner = self.quote_owner
         owned = {qn for qn in quote_owner if quote_owner[qn] in used_hits}
         base = list(taken)  # the claims so far; the quotes below do not overlap each other
         for qn, q in enumerate(quotes):
@@ -1714,7 +1831,7 @@ class _SentenceReader:
             colon = firsts.get(qn, 0) - 1
             if colon >= 1 and toks[colon].text == ":" and qidx[colon] < 0:
                 # "The headline reads: “...”", "She told the crowd again: “...”"
-                k0 = after_quote_before(colon)
+                k0 = self.after_quote_before(colon)
                 for _ in range(3):
                     # "At the time, the Burlington Free Press wrote: “...”": past the opening
                     # phrase up to its comma
@@ -1746,7 +1863,7 @@ class _SentenceReader:
                         cue_at, cue_at + 1, toks[cue_at].low, SpeechAct.STATEMENT, "verb"
                     )
                     h = _Hit(cue, main)
-                    speaker, mention = make_speaker(h)
+                    speaker, mention = self.make_speaker(h)
                     if speaker is not None:
                         rc = _new_claim(
                             h,
@@ -1839,48 +1956,70 @@ class _SentenceReader:
             claims.append(rc)
             taken.append((q.start, q.end))
 
-        if asked is not None and not _overlaps(taken, toks[asked[2]].start, asked[3]):
-            # "Asked whether he would run, Lee said ...": the question put to the speaker,
-            # by whoever asked it ("Asked by Thrush if ...") or by no one named
-            ci, cj, k, end, asker = asked
-            h = _Hit(CueMatch(ci, cj, "ask", SpeechAct.QUESTION, "verb"), asker)
-            speaker, mention = make_speaker(h) if asker is not None else (None, None)
-            if asker is None or speaker is not None:
-                rc = _new_claim(
-                    h,
-                    speaker,
-                    mention,
-                    toks,
-                    form=Form.INDIRECT,
-                    content=(toks[k].start, end),
-                    para=para,
+    def _asked(self, asked: tuple[int, int, int, int, tuple[int, int] | None]) -> None:
+        """The question put to the speaker ("Asked whether he would run, Lee said ...")."""
+        text = self.text
+        quotes = self.quotes
+        para = self.para
+        toks = self.toks
+        claims = self.claims
+        taken = self.taken
+        # "Asked whether he would run, Lee said ...": the question put to the speaker,
+        # by whoever asked it ("Asked by Thrush if ...") or by no one named
+        ci, cj, k, end, asker = asked
+        h = _Hit(CueMatch(ci, cj, "ask", SpeechAct.QUESTION, "verb"), asker)
+        speaker, mention = self.make_speaker(h) if asker is not None else (None, None)
+        if asker is None or speaker is not None:
+            rc = _new_claim(
+                h,
+                speaker,
+                mention,
+                toks,
+                form=Form.INDIRECT,
+                content=(toks[k].start, end),
+                para=para,
+            )
+            _fragments(rc, quotes, text)
+            for other in claims:
+                # the answer in the same sentence responds to that question
+                if other.in_response_to is None and other.content[0] >= end:
+                    other.in_response_to = (toks[k].start, end)
+            claims.append(rc)
+            taken.append((toks[ci].start, end))
+
+    def _late(self) -> None:
+        """A sentence that is only a source and a cue: the quote before it, or the one after."""
+        ctx = self.ctx
+        text = self.text
+        s = self.s
+        e = self.e
+        quotes = self.quotes
+        para = self.para
+        toks = self.toks
+        hits = self.hits
+        claims = self.claims
+        late = _late_cue(ctx, hits[0], toks, s, para=para, make_speaker=self.make_speaker)
+        if late is not None:
+            claims.append(late)
+        elif not quotes and _words_follow(ctx, toks, hits[0], e):
+            # "Sam Lau, the party's spokesman, said in a statement. “...”": the quote
+            # right after the sentence is the words
+            speaker, mention = self.make_speaker(hits[0])
+            if speaker is not None:
+                nq = skip_space(text, e, ctx.para_end)
+                ctx.lead = _new_claim(
+                    hits[0], speaker, mention, toks, form=Form.DIRECT, content=(nq, nq), para=para
                 )
-                _fragments(rc, quotes, text)
-                for other in claims:
-                    # the answer in the same sentence responds to that question
-                    if other.in_response_to is None and other.content[0] >= end:
-                        other.in_response_to = (toks[k].start, end)
-                claims.append(rc)
-                taken.append((toks[ci].start, end))
-        if not claims and len(hits) == 1 and quote_speaker is None:
-            late = _late_cue(ctx, hits[0], toks, s, para=para, make_speaker=make_speaker)
-            if late is not None:
-                claims.append(late)
-            elif not quotes and _words_follow(ctx, toks, hits[0], e):
-                # "Sam Lau, the party's spokesman, said in a statement. “...”": the quote
-                # right after the sentence is the words
-                speaker, mention = make_speaker(hits[0])
-                if speaker is not None:
-                    nq = skip_space(text, e, ctx.para_end)
-                    ctx.lead = _new_claim(
-                        hits[0],
-                        speaker,
-                        mention,
-                        toks,
-                        form=Form.DIRECT,
-                        content=(nq, nq),
-                        para=para,
-                    )
+
+    def _finish(self) -> list[RawClaim]:
+        """Relays, quote ends and nesting settled; the claims in text order."""
+        ctx = self.ctx
+        text = self.text
+        toks = self.toks
+        clausal_set = self.clausal_set
+        hits = self.hits
+        claims = self.claims
+        relay_here = self.relay_here
         if claims or not clausal_set:
             ctx.pending = None
         for rc in claims:
