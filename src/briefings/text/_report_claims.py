@@ -879,9 +879,9 @@ class _SentenceReader:
         toks = self.toks
         qidx = self.qidx
         inside_people = self.inside_people
-        # make_speaker for a hit not sharing the subject before (no recursion: a
-        # function calling itself through its closure is a reference cycle, and this
-        # call's tokens and lists would then live until the garbage collector runs)
+        # make_speaker for a hit not sharing the subject before (what make_speaker's
+        # fallbacks call, rather than make_speaker itself: when these were closures, a
+        # function calling itself through its closure was a reference cycle)
         ph = self.subject_phrase(h)
         if ph is None:
             return None, None
