@@ -413,315 +413,434 @@ def _prefilter_drops(
     )
 
 
-def read_sentence(
-    ctx: Context,
-    s: int,
-    e: int,
-    quotes: Sequence[Quote],
-    para: int,
-    *,
-    quote_speaker: EntityRec | None = None,
-    quote_people: list[EntityRec] | None = None,
-    toks: list[Token] | None = None,
-) -> list[RawClaim]:
-    """The claims of the sentence ``text[s:e]``; ``quotes`` are the quotes inside it.
+class _SentenceReader:
+    """The reading of one sentence by :func:`read_sentence`: the sentence's tokens
+    and quotes, worked out once, and the claims found so far, shared by the stages
+    (one method each, run in order by :meth:`read`) and the helpers they call."""
 
-    With ``quote_speaker`` set, the sentence is inside that speaker's quote: only
-    third-party speech is reported, as embedded claims.
-    """
-    text = ctx.text
-    if toks is None:
-        toks = tokens(text, s, e)
-    if not toks:
-        return []
-    lows = [t.low for t in toks]
-    cue_words = CUE_STARTS.intersection(lows)
-    if _prefilter_drops(toks, lows, cue_words, quotes):
-        return []
-    qidx, runs = _quote_ranges(toks, quotes)
-    firsts = {qn: a for qn, a, _ in runs}
-    asked = _asked_clause(toks, qidx) if quote_speaker is None else None
-    clausal_set = (
-        {n for n, q in enumerate(quotes) if _is_clausal(text, s, q, toks, firsts.get(n))}
-        if quote_speaker is None
-        else set()
+    __slots__ = (
+        "asked",
+        "claims",
+        "clausal_set",
+        "ctx",
+        "cue_words",
+        "e",
+        "firsts",
+        "hits",
+        "inside_people",
+        "lows",
+        "para",
+        "qidx",
+        "quote_owner",
+        "quote_speaker",
+        "quotes",
+        "relay_here",
+        "runs",
+        "s",
+        "taken",
+        "text",
+        "titles",
+        "toks",
+        "used_hits",
     )
-    clausal = bool(clausal_set)
-    titles = {
-        n for n, q in enumerate(quotes) if _title_like(text[q.inner_start : q.inner_end].rstrip())
-    }
-    inside_people: list[EntityRec] | None = None
-    if quote_speaker is not None:
-        inside_people = list((quote_people or [])[-20:])
 
-    # 1. cues with their subjects
-    hits: list[_Hit] = []
-    title_cased: bool | None = None  # (worked out once, when a capital cue needs it)
-    # the tokens that can start a cue, visited in order; a cue found is stepped over
-    cands = [x for x, w in enumerate(lows) if w in cue_words] if cue_words else []
-    ci = 0
-    ri = 0
-    k = 0
-    after_quote = 0  # the token after the last quoted one before k
-    while True:
-        while ci < len(cands) and cands[ci] < k:
-            ci += 1
-        if ci >= len(cands):
-            break
-        k = cands[ci]
-        if qidx[k] >= 0:
-            k += 1
-            continue
-        # a cue never takes a quoted token, so no run of quoted tokens is stepped over
-        while ri < len(runs) and runs[ri][2] <= k:
-            after_quote = runs[ri][2]
-            ri += 1
-        t = toks[k]
-        m = match_cue(toks, k, beliefs=quote_speaker is None)
-        if m is None or any(qidx[x] >= 0 for x in range(m.i, min(m.j, len(toks)))):
-            k += 1
-            continue
-        opening = (
-            # "Said Dorothy Poynter, who grew up with him, “...”": the cue opens the sentence
-            m.i == 0
-            and m.kind == "verb"
-            and (t.low.endswith("ed") or t.low == "said")
-            and m.j < len(toks)
-            and toks[m.j].is_cap
+    ctx: Context
+    text: str
+    s: int
+    e: int
+    quotes: Sequence[Quote]
+    para: int
+    quote_speaker: EntityRec | None
+    toks: list[Token]
+    lows: list[str]
+    cue_words: frozenset[str]
+    qidx: list[int]
+    runs: list[tuple[int, int, int]]
+    firsts: dict[int, int]
+    asked: tuple[int, int, int, int, tuple[int, int] | None] | None
+    clausal_set: set[int]
+    titles: set[int]
+    inside_people: list[EntityRec] | None
+    hits: list[_Hit]
+    claims: list[RawClaim]
+    taken: list[tuple[int, int]]
+    relay_here: list[tuple[EntityRec, tuple[int, int]]]
+    used_hits: set[int]
+    quote_owner: dict[int, int]
+
+    def __init__(
+        self,
+        ctx: Context,
+        s: int,
+        e: int,
+        quotes: Sequence[Quote],
+        para: int,
+        *,
+        quote_speaker: EntityRec | None,
+        quote_people: list[EntityRec] | None,
+        toks: list[Token],
+        lows: list[str],
+        cue_words: frozenset[str],
+    ) -> None:
+        text = ctx.text
+        qidx, runs = _quote_ranges(toks, quotes)
+        firsts = {qn: a for qn, a, _ in runs}
+        asked = _asked_clause(toks, qidx) if quote_speaker is None else None
+        clausal_set = (
+            {n for n, q in enumerate(quotes) if _is_clausal(text, s, q, toks, firsts.get(n))}
+            if quote_speaker is None
+            else set()
         )
-        if (
-            m.kind != "according"
-            and not t.text[:1].islower()
-            and not opening
-            and not (
-                m.i > 0
+        titles = {
+            n
+            for n, q in enumerate(quotes)
+            if _title_like(text[q.inner_start : q.inner_end].rstrip())
+        }
+        inside_people: list[EntityRec] | None = None
+        if quote_speaker is not None:
+            inside_people = list((quote_people or [])[-20:])
+        self.ctx = ctx
+        self.text = text
+        self.s = s
+        self.e = e
+        self.quotes = quotes
+        self.para = para
+        self.quote_speaker = quote_speaker
+        self.toks = toks
+        self.lows = lows
+        self.cue_words = cue_words
+        self.qidx = qidx
+        self.runs = runs
+        self.firsts = firsts
+        self.asked = asked
+        self.clausal_set = clausal_set
+        self.titles = titles
+        self.inside_people = inside_people
+
+    def read(self) -> list[RawClaim]:
+        """The claims of the sentence (see :func:`read_sentence`)."""
+        ctx = self.ctx
+        s = self.s
+        e = self.e
+        quotes = self.quotes
+        para = self.para
+        quote_speaker = self.quote_speaker
+        toks = self.toks
+        lows = self.lows
+        asked = self.asked
+        clausal_set = self.clausal_set
+        hits = self._cues()
+        if quote_speaker is not None:
+            hits = [
+                h
+                for h in hits
+                if h.cue.kind == "verb"
+                and h.subj is not None
+                and h.cue.lemma not in {"show", "find"}
+            ]
+        self.hits = hits
+        clausal = bool(clausal_set)
+        chanted = bool(quotes) and quote_speaker is None and ("chants" in lows or "chant" in lows)
+        titled = bool(quotes) and ("titled" in lows or "entitled" in lows)
+        if not hits and not clausal and not chanted and not titled and asked is None:
+            if quote_speaker is None and toks[0].text in _DASHES:
+                return _dash_credit(ctx, toks, s, e, para)
+            return []
+
+        self.claims = []
+        self.taken = []
+        self.relay_here = []  # outlets relaying this sentence
+        self.used_hits = set()
+        self.quote_owner = {}
+        self._direct_quotes()
+        self._cue_after()
+        self._cue_before()
+        if chanted:
+            self._chants()
+        if titled and quote_speaker is None:
+            self._titles()
+        self._continuations()
+        if asked is not None and not _overlaps(self.taken, toks[asked[2]].start, asked[3]):
+            self._asked(asked)
+        if not self.claims and len(hits) == 1 and quote_speaker is None:
+            self._late()
+        return self._finish()
+
+    def _cues(self) -> list[_Hit]:
+        """1. The cues with their subjects, in order."""
+        quote_speaker = self.quote_speaker
+        toks = self.toks
+        lows = self.lows
+        cue_words = self.cue_words
+        qidx = self.qidx
+        runs = self.runs
+        hits: list[_Hit] = []
+        title_cased: bool | None = None  # (worked out once, when a capital cue needs it)
+        # the tokens that can start a cue, visited in order; a cue found is stepped over
+        cands = [x for x, w in enumerate(lows) if w in cue_words] if cue_words else []
+        ci = 0
+        ri = 0
+        k = 0
+        after_quote = 0  # the token after the last quoted one before k
+        while True:
+            while ci < len(cands) and cands[ci] < k:
+                ci += 1
+            if ci >= len(cands):
+                break
+            k = cands[ci]
+            if qidx[k] >= 0:
+                k += 1
+                continue
+            # a cue never takes a quoted token, so no run of quoted tokens is stepped over
+            while ri < len(runs) and runs[ri][2] <= k:
+                after_quote = runs[ri][2]
+                ri += 1
+            t = toks[k]
+            m = match_cue(toks, k, beliefs=quote_speaker is None)
+            if m is None or any(qidx[x] >= 0 for x in range(m.i, min(m.j, len(toks)))):
+                k += 1
+                continue
+            opening = (
+                # "Said Dorothy Poynter, who grew up with him, “...”": the cue opens the sentence
+                m.i == 0
                 and m.kind == "verb"
-                and toks[m.i - 1].is_cap
-                and (
-                    title_cased if title_cased is not None else (title_cased := _title_cased(toks))
-                )
+                and (t.low.endswith("ed") or t.low == "said")
+                and m.j < len(toks)
+                and toks[m.j].is_cap
             )
-        ):
-            # (a capital cue in a title-cased line: "Jo Doe Explained Why She Left")
-            k += 1
-            continue
-        prev = toks[m.i - 1].low if m.i > 0 else ""
-        went_on = (
-            # "The email went on to say, ...": the subject of "went on" speaks
-            prev == "to"
-            and m.i >= 3
-            and toks[m.i - 2].low == "on"
-            and toks[m.i - 3].low in {"went", "goes", "go", "going", "gone"}
-        )
-        if (
-            m.kind in {"verb"}
-            and not went_on
-            and (
-                prev in {"to", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
-                or (prev in _PASSIVE and not (t.low.endswith("ing") and prev != "being"))
-                or prev in {"not", "n't", "never"}
-            )
-        ):
-            k = m.j
-            continue
-        nxt_low = _low_at(toks, m.j)
-        # "the plan promises to", "legal observers note the ...": what follows makes
-        # a noun form a verb
-        verb_next = nxt_low in _VERB_NEXT or (
-            nxt_low == "that" and len(prev) > 3 and prev.endswith("s") and not prev.endswith("ss")
-        )
-        if (
-            m.kind == "verb"
-            and not went_on
-            and (
-                (prev.endswith(("’s", "'s")) and not contracted_pronoun(prev))
-                or (
-                    # "a snappy retort", "the Paris attacks", "a subsequent tweet": nouns
-                    toks[m.i].low in _NOUN_FORMS
-                    and m.i >= 2
-                    and toks[m.i - 1].is_word
-                    and toks[m.i - 2].low in _NOUN_DETS
-                    and not verb_next
-                )
-                or (
-                    (toks[m.i].low in _NOUN_FORMS and (m.i == 0 or not toks[m.i - 1].is_cap))
-                    and not (verb_next and m.i > 0 and toks[m.i - 1].is_word)
-                    and not (m.i > 0 and toks[m.i - 1].low in {"he", "she", "it", "they", "who"})
-                    # "Jan Brewer, an early supporter, calls the issue “a priority”"
-                    and not (m.lemma == "call" and prev == ",")
-                    and not (
-                        # "... and calls her “a liar”": a second verb of the subject
-                        prev == "and"
-                        and _low_at(toks, m.j) in {"her", "him", "them", "it", "me", "us"}
+            if (
+                m.kind != "according"
+                and not t.text[:1].islower()
+                and not opening
+                and not (
+                    m.i > 0
+                    and m.kind == "verb"
+                    and toks[m.i - 1].is_cap
+                    and (
+                        title_cased
+                        if title_cased is not None
+                        else (title_cased := _title_cased(toks))
                     )
                 )
+            ):
+                # (a capital cue in a title-cased line: "Jo Doe Explained Why She Left")
+                k += 1
+                continue
+            prev = toks[m.i - 1].low if m.i > 0 else ""
+            went_on = (
+                # "The email went on to say, ...": the subject of "went on" speaks
+                prev == "to"
+                and m.i >= 3
+                and toks[m.i - 2].low == "on"
+                and toks[m.i - 3].low in {"went", "goes", "go", "going", "gone"}
             )
-        ):
-            k = m.j
-            continue  # "Trump's attacks", "a harsh attack": nouns, not cues
-        nxt_quoted = m.j < len(toks) and qidx[m.j] >= 0
-        if m.kind == "verb" and (
-            # "the reality show “Cake Boss”", "a play called “Los Hijos de Trump”": a
-            # title or a name, not words said
-            (t.low in {"show", "shows"} and (nxt_quoted or prev in _SHOW_KINDS))
-            or (
-                t.low == "called"
-                and m.lemma == "call"
-                and nxt_quoted
-                and m.i > 0
-                and toks[m.i - 1].is_word
-                and not toks[m.i - 1].is_cap
-                and prev not in _SUBJECT_WORDS
-            )
-        ):
-            k = m.j
-            continue
-        hit = _Hit(m, None)
-        if m.lemma == "opinion":
-            hit.subj = (m.i + 1, m.j - 1)
-            hit.inverted = True
-        elif m.kind == "according":
-            rng = phrase_after(toks, m.j)
-            x = m.j
-            while x < len(toks) and x - m.j < 14 and qidx[x] < 0:
-                if toks[x].text in {",", ".", ";", ":", "—", "–", "(", ")"}:
-                    break
-                x += 1
-            if x > m.j and (rng is None or x > rng[1]):
-                rng = (m.j, x)  # "according to recent data from comScore"
-            if rng is None:
+            if (
+                m.kind in {"verb"}
+                and not went_on
+                and (
+                    prev
+                    in {"to", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your"}
+                    or (prev in _PASSIVE and not (t.low.endswith("ing") and prev != "being"))
+                    or prev in {"not", "n't", "never"}
+                )
+            ):
                 k = m.j
                 continue
-            hit.subj = rng
-            hit.inverted = True
-        else:
-            lo = after_quote if after_quote <= m.i else 0
-            at = m.i - 3 if went_on else m.i
-            subj = subject_before(toks, at, lo, appositive=not toks[m.i].low.endswith("ing"))
-            if not toks[m.i].low.endswith("ing") and (
-                subj is None or toks[subj[0]].low not in _SUBJECT_WORDS
-            ):
-                rel = _relative_subject(toks, at, lo, qidx)
-                if rel is not None:
-                    subj = rel  # "A White House official who spoke anonymously said"
-            if subj is None:
-                subj = _source_familiar_with(toks, m.i, lo, qidx)
-            who = relative_who(toks, m.i, lo)
-            if who >= 1 and (subj is None or subj[1] <= who or not toks[subj[0]].is_cap):
-                # "Weaver, who said C", "Beck, who has in the past described C": "who"
-                # is the mention of the one named before it
-                at_who = who - 1 if toks[who - 1].text == "," else who
-                antecedent = subject_before(toks, at_who, lo) if at_who > lo else None
-                if antecedent is not None:
-                    subj = antecedent
-                    hit.rel = who
-            if subj is None:
-                rel_that = _relative_text(toks, m, lo, qidx)
-                if rel_that >= 0:
-                    at_that = (
-                        rel_that - 1 if toks[rel_that - 1].text in {",", "—", "–"} else rel_that
-                    )
-                    antecedent = subject_before(toks, at_that, lo) if at_that > lo else None
-                    if antecedent is not None:
-                        subj = antecedent  # "a sign that read “...”": the sign speaks
-                        hit.rel = rel_that
+            nxt_low = _low_at(toks, m.j)
+            # "the plan promises to", "legal observers note the ...": what follows makes
+            # a noun form a verb
+            verb_next = nxt_low in _VERB_NEXT or (
+                nxt_low == "that"
+                and len(prev) > 3
+                and prev.endswith("s")
+                and not prev.endswith("ss")
+            )
             if (
-                subj is not None
-                and toks[m.i].low.endswith("ing")
-                and subj[0] - 1 > lo
-                and toks[subj[0] - 1].low in {"at", "during"}
-                and toks[subj[0] - 2].text == ","
-            ):
-                # "..., at one point calling the mayor a “liar”": an adverbial, not
-                # the subject; the participle shares the sentence's subject
-                subj = None
-                hit.shared = True
-            if (
-                subj is not None
-                and toks[m.i].low.endswith("ing")
-                and subj[0] > lo
-                and (
-                    (
-                        toks[subj[0] - 1].is_word
-                        and not toks[subj[0] - 1].is_cap
-                        and toks[subj[0] - 1].low not in _NOT_VERBS
-                    )
-                    # "... and carrying signs saying": a participle clause, not a subject
-                    or (toks[subj[0]].low.endswith("ing") and not toks[subj[0]].is_cap)
-                )
-            ):
-                # "She released a statement saying ...": the statement's author speaks
-                main = _main_subject(toks, lo, subj[0], qidx)
-                if main is not None and main[1] < subj[0]:
-                    subj = main
-            if subj is not None:
-                hit.subj = subj
-            elif hit.shared:
-                pass
-            elif (
                 m.kind == "verb"
-                and toks[m.i].low in PARTICIPLES
-                and m.i > 0
+                and not went_on
                 and (
-                    toks[m.i - 1].low in {",", "before", "after", "while", "by", "when", "upon"}
-                    # '... a “ridiculous proposition,” adding that ...'
+                    (prev.endswith(("’s", "'s")) and not contracted_pronoun(prev))
                     or (
-                        m.i > 1
-                        and qidx[m.i - 1] >= 0
-                        and toks[m.i - 1].text in CLOSING_MARKS
-                        and toks[m.i - 2].text == ","
+                        # "a snappy retort", "the Paris attacks", "a subsequent tweet": nouns
+                        toks[m.i].low in _NOUN_FORMS
+                        and m.i >= 2
+                        and toks[m.i - 1].is_word
+                        and toks[m.i - 2].low in _NOUN_DETS
+                        and not verb_next
+                    )
+                    or (
+                        (toks[m.i].low in _NOUN_FORMS and (m.i == 0 or not toks[m.i - 1].is_cap))
+                        and not (verb_next and m.i > 0 and toks[m.i - 1].is_word)
+                        and not (
+                            m.i > 0 and toks[m.i - 1].low in {"he", "she", "it", "they", "who"}
+                        )
+                        # "Jan Brewer, an early supporter, calls the issue “a priority”"
+                        and not (m.lemma == "call" and prev == ",")
+                        and not (
+                            # "... and calls her “a liar”": a second verb of the subject
+                            prev == "and"
+                            and _low_at(toks, m.j) in {"her", "him", "them", "it", "me", "us"}
+                        )
                     )
                 )
             ):
-                hit.shared = True
-            elif m.kind in {"verb", "refusal"} and m.i > 1 and _and_before(toks, m.i) > 0:
-                # "Trump doubled down ... and (later) said C": the subject of the sentence
-                at_and = _and_before(toks, m.i)
-                main = _clause_pronoun_before(toks, at_and, lo, qidx)
-                if main is None:
-                    main = _main_subject(toks, lo, at_and, qidx)
-                if main is None and lo > 0:
-                    main = _main_subject(toks, 0, at_and, qidx)
-                if main is not None:
-                    hit.subj = main
-                    hit.far = True
-            elif m.kind == "verb" and (
-                opening or (m.i > 0 and (toks[m.i - 1].text == "," or qidx[m.i - 1] >= 0))
+                k = m.j
+                continue  # "Trump's attacks", "a harsh attack": nouns, not cues
+            nxt_quoted = m.j < len(toks) and qidx[m.j] >= 0
+            if m.kind == "verb" and (
+                # "the reality show “Cake Boss”", "a play called “Los Hijos de Trump”": a
+                # title or a name, not words said
+                (t.low in {"show", "shows"} and (nxt_quoted or prev in _SHOW_KINDS))
+                or (
+                    t.low == "called"
+                    and m.lemma == "call"
+                    and nxt_quoted
+                    and m.i > 0
+                    and toks[m.i - 1].is_word
+                    and not toks[m.i - 1].is_cap
+                    and prev not in _SUBJECT_WORDS
+                )
             ):
-                rng = phrase_after(toks, m.j)
-                if rng is not None and toks[rng[0]].low not in {"that", "this"}:
-                    hit.subj = rng
-                    hit.inverted = True
-            if hit.subj is None and not hit.shared:
                 k = m.j
                 continue
-        hits.append(hit)
-        if len(hits) >= _MAX_CUES:
-            break  # a real sentence has a few cues; this keeps the work linear
-        k = m.j
-    if quote_speaker is not None:
-        hits = [
-            h
-            for h in hits
-            if h.cue.kind == "verb" and h.subj is not None and h.cue.lemma not in {"show", "find"}
-        ]
-    chanted = bool(quotes) and quote_speaker is None and ("chants" in lows or "chant" in lows)
-    titled = bool(quotes) and ("titled" in lows or "entitled" in lows)
-    if not hits and not clausal and not chanted and not titled and asked is None:
-        if quote_speaker is None and toks[0].text in _DASHES:
-            return _dash_credit(ctx, toks, s, e, para)
-        return []
+            hit = _Hit(m, None)
+            if m.lemma == "opinion":
+                hit.subj = (m.i + 1, m.j - 1)
+                hit.inverted = True
+            elif m.kind == "according":
+                rng = phrase_after(toks, m.j)
+                x = m.j
+                while x < len(toks) and x - m.j < 14 and qidx[x] < 0:
+                    if toks[x].text in {",", ".", ";", ":", "—", "–", "(", ")"}:
+                        break
+                    x += 1
+                if x > m.j and (rng is None or x > rng[1]):
+                    rng = (m.j, x)  # "according to recent data from comScore"
+                if rng is None:
+                    k = m.j
+                    continue
+                hit.subj = rng
+                hit.inverted = True
+            else:
+                lo = after_quote if after_quote <= m.i else 0
+                at = m.i - 3 if went_on else m.i
+                subj = subject_before(toks, at, lo, appositive=not toks[m.i].low.endswith("ing"))
+                if not toks[m.i].low.endswith("ing") and (
+                    subj is None or toks[subj[0]].low not in _SUBJECT_WORDS
+                ):
+                    rel = _relative_subject(toks, at, lo, qidx)
+                    if rel is not None:
+                        subj = rel  # "A White House official who spoke anonymously said"
+                if subj is None:
+                    subj = _source_familiar_with(toks, m.i, lo, qidx)
+                who = relative_who(toks, m.i, lo)
+                if who >= 1 and (subj is None or subj[1] <= who or not toks[subj[0]].is_cap):
+                    # "Weaver, who said C", "Beck, who has in the past described C": "who"
+                    # is the mention of the one named before it
+                    at_who = who - 1 if toks[who - 1].text == "," else who
+                    antecedent = subject_before(toks, at_who, lo) if at_who > lo else None
+                    if antecedent is not None:
+                        subj = antecedent
+                        hit.rel = who
+                if subj is None:
+                    rel_that = _relative_text(toks, m, lo, qidx)
+                    if rel_that >= 0:
+                        at_that = (
+                            rel_that - 1 if toks[rel_that - 1].text in {",", "—", "–"} else rel_that
+                        )
+                        antecedent = subject_before(toks, at_that, lo) if at_that > lo else None
+                        if antecedent is not None:
+                            subj = antecedent  # "a sign that read “...”": the sign speaks
+                            hit.rel = rel_that
+                if (
+                    subj is not None
+                    and toks[m.i].low.endswith("ing")
+                    and subj[0] - 1 > lo
+                    and toks[subj[0] - 1].low in {"at", "during"}
+                    and toks[subj[0] - 2].text == ","
+                ):
+                    # "..., at one point calling the mayor a “liar”": an adverbial, not
+                    # the subject; the participle shares the sentence's subject
+                    subj = None
+                    hit.shared = True
+                if (
+                    subj is not None
+                    and toks[m.i].low.endswith("ing")
+                    and subj[0] > lo
+                    and (
+                        (
+                            toks[subj[0] - 1].is_word
+                            and not toks[subj[0] - 1].is_cap
+                            and toks[subj[0] - 1].low not in _NOT_VERBS
+                        )
+                        # "... and carrying signs saying": a participle clause, not a subject
+                        or (toks[subj[0]].low.endswith("ing") and not toks[subj[0]].is_cap)
+                    )
+                ):
+                    # "She released a statement saying ...": the statement's author speaks
+                    main = _main_subject(toks, lo, subj[0], qidx)
+                    if main is not None and main[1] < subj[0]:
+                        subj = main
+                if subj is not None:
+                    hit.subj = subj
+                elif hit.shared:
+                    pass
+                elif (
+                    m.kind == "verb"
+                    and toks[m.i].low in PARTICIPLES
+                    and m.i > 0
+                    and (
+                        toks[m.i - 1].low in {",", "before", "after", "while", "by", "when", "upon"}
+                        # '... a “ridiculous proposition,” adding that ...'
+                        or (
+                            m.i > 1
+                            and qidx[m.i - 1] >= 0
+                            and toks[m.i - 1].text in CLOSING_MARKS
+                            and toks[m.i - 2].text == ","
+                        )
+                    )
+                ):
+                    hit.shared = True
+                elif m.kind in {"verb", "refusal"} and m.i > 1 and _and_before(toks, m.i) > 0:
+                    # "Trump doubled down ... and (later) said C": the subject of the sentence
+                    at_and = _and_before(toks, m.i)
+                    main = _clause_pronoun_before(toks, at_and, lo, qidx)
+                    if main is None:
+                        main = _main_subject(toks, lo, at_and, qidx)
+                    if main is None and lo > 0:
+                        main = _main_subject(toks, 0, at_and, qidx)
+                    if main is not None:
+                        hit.subj = main
+                        hit.far = True
+                elif m.kind == "verb" and (
+                    opening or (m.i > 0 and (toks[m.i - 1].text == "," or qidx[m.i - 1] >= 0))
+                ):
+                    rng = phrase_after(toks, m.j)
+                    if rng is not None and toks[rng[0]].low not in {"that", "this"}:
+                        hit.subj = rng
+                        hit.inverted = True
+                if hit.subj is None and not hit.shared:
+                    k = m.j
+                    continue
+            hits.append(hit)
+            if len(hits) >= _MAX_CUES:
+                break  # a real sentence has a few cues; this keeps the work linear
+            k = m.j
+        return hits
 
-    claims: list[RawClaim] = []
-    taken: list[tuple[int, int]] = []
-    relay_here: list[tuple[EntityRec, tuple[int, int]]] = []  # outlets relaying this sentence
-
-    def subject_phrase(h: _Hit) -> Phrase | None:
+    def subject_phrase(self, h: _Hit) -> Phrase | None:
+        text = self.text
+        toks = self.toks
         if h.subj is None:
             return None
         return classify(text, toks, h.subj[0], h.subj[1])
 
-    def make_speaker(h: _Hit) -> tuple[EntityRec | None, tuple[int, int, MentionKind] | None]:
+    def make_speaker(self, h: _Hit) -> tuple[EntityRec | None, tuple[int, int, MentionKind] | None]:
+        ctx = self.ctx
+        para = self.para
+        toks = self.toks
+        qidx = self.qidx
+        claims = self.claims
         if h.shared:
             late = _late_clause_subject(toks, h.cue.i, qidx)
             if claims and not (
@@ -733,10 +852,10 @@ def read_sentence(
             if late is not None:
                 # "..., though last week he used stronger language, saying ...": the
                 # clause the participle hangs on
-                return named_speaker(_Hit(h.cue, late))
+                return self.named_speaker(_Hit(h.cue, late))
             main = _main_subject(toks, 0, h.cue.i, qidx)
             if main is not None:  # "Trump went after Bush, calling him ..."
-                return named_speaker(_Hit(h.cue, main))
+                return self.named_speaker(_Hit(h.cue, main))
             for x in range(h.cue.i - 1, -1, -1):
                 # "..., and he has battled with X, at one point calling ...": the
                 # subject of the clause the participle hangs on
@@ -745,18 +864,25 @@ def read_sentence(
                     and qidx[x] < 0
                     and (x == 0 or toks[x - 1].low in {"and", "but", ","})
                 ):
-                    return named_speaker(_Hit(h.cue, (x, x + 1)))
+                    return self.named_speaker(_Hit(h.cue, (x, x + 1)))
             prev = ctx.claims[-1] if ctx.claims else None
             if prev is None or prev.para != para:
                 return None, None
             return prev.speaker, prev.mention
-        return named_speaker(h)
+        return self.named_speaker(h)
 
-    def named_speaker(h: _Hit) -> tuple[EntityRec | None, tuple[int, int, MentionKind] | None]:
-        # make_speaker for a hit not sharing the subject before (no recursion: a
-        # function calling itself through its closure is a reference cycle, and this
-        # call's tokens and lists would then live until the garbage collector runs)
-        ph = subject_phrase(h)
+    def named_speaker(
+        self, h: _Hit
+    ) -> tuple[EntityRec | None, tuple[int, int, MentionKind] | None]:
+        ctx = self.ctx
+        quote_speaker = self.quote_speaker
+        toks = self.toks
+        qidx = self.qidx
+        inside_people = self.inside_people
+        # make_speaker for a hit not sharing the subject before (what make_speaker's
+        # fallbacks call, rather than make_speaker itself: when these were closures, a
+        # function calling itself through its closure was a reference cycle)
+        ph = self.subject_phrase(h)
         if ph is None:
             return None, None
         if inside_people is not None:
@@ -795,7 +921,11 @@ def read_sentence(
         return rec, (ph.start, ph.end, ph.mention_kind)
 
     # the cue clause tail: everything after the cue up to the content or the end
-    def tail_info(h: _Hit, start_tok: int, stop: int) -> dict[str, object]:
+    def tail_info(self, h: _Hit, start_tok: int, stop: int) -> dict[str, object]:
+        ctx = self.ctx
+        text = self.text
+        toks = self.toks
+        qidx = self.qidx
         info: dict[str, object] = {}
         k = start_tok
         while k < stop:
@@ -841,8 +971,14 @@ def read_sentence(
                     k += 1
         return info
 
-    def addressee_after(h: _Hit) -> tuple[int, tuple[int, int] | None, EntityRec | None, bool]:
+    def addressee_after(
+        self, h: _Hit
+    ) -> tuple[int, tuple[int, int] | None, EntityRec | None, bool]:
         """(next token, addressee span, relay entity, is_relay) after a cue."""
+        ctx = self.ctx
+        text = self.text
+        toks = self.toks
+        qidx = self.qidx
         k = h.cue.j
         if h.inverted and h.subj is not None and h.cue.kind != "according":
             k = h.subj[1]
@@ -871,8 +1007,11 @@ def read_sentence(
                         return rng[1], span, None, False
         return k, None, None, False
 
-    def content_start(k: int) -> tuple[int, int] | None:
+    def content_start(self, k: int) -> tuple[int, int] | None:
         """Skip times, commas and 'that' after a cue; ``(token, time_clause_end)``."""
+        toks = self.toks
+        qidx = self.qidx
+        titles = self.titles
         n = len(toks)
         guard = 0
         while k < n and guard < 12:
@@ -946,8 +1085,12 @@ def read_sentence(
             break
         return (k, k) if k < n else None
 
-    def content_end(k: int) -> tuple[int, list[tuple[int, int]], int]:
+    def content_end(self, k: int) -> tuple[int, list[tuple[int, int]], int]:
         """(end char, framing spans, end token) of a content starting at token k."""
+        text = self.text
+        e = self.e
+        toks = self.toks
+        qidx = self.qidx
         n = len(toks)
         j = k
         while j < n:
@@ -974,7 +1117,7 @@ def read_sentence(
             if (
                 qidx[j] < 0
                 and low in {"while", "whereas", "but", "and"}
-                and subject_before_cue(j + 1)
+                and self.subject_before_cue(j + 1)
             ):
                 return toks[j].start, [], j  # "C1 while Sanders suggests C2"
             if (
@@ -1047,14 +1190,15 @@ def read_sentence(
                 by = j + 3 if nxt == "as" else j + 2
                 if by < n and toks[by].low == "by" and toks[by - 1].low in {"quoted", "cited"}:
                     return toks[j].start, [], j
-                rng = subject_before_cue(j + 1)
+                rng = self.subject_before_cue(j + 1)
                 if rng:
                     return toks[j].start, [], j
             j += 1
         return e, [], n
 
-    def subject_before_cue(k: int) -> bool:
+    def subject_before_cue(self, k: int) -> bool:
         """Whether tokens from k form 'SUBJ CUE' closing the sentence (', Peskov said')."""
+        hits = self.hits
         for h in hits:
             if h.subj is not None and h.subj[0] == k and not h.inverted and h.cue.i > k:
                 return True
@@ -1062,330 +1206,372 @@ def read_sentence(
                 return True
         return False
 
-    # 2. direct quotes: attach each clausal quote to an adjacent cue
-    used_hits: set[int] = set()
-    quote_owner: dict[int, int] = {}
-    for qn, q in enumerate(quotes):
-        if qn not in clausal_set:
-            continue
-        best = None
-        for hn, h in enumerate(hits):
-            if h.shared or h.cue.kind == "refusal":
+    def _direct_quotes(self) -> None:
+        """2. Direct quotes: attach each clausal quote to an adjacent cue."""
+        ctx = self.ctx
+        text = self.text
+        s = self.s
+        e = self.e
+        quotes = self.quotes
+        para = self.para
+        toks = self.toks
+        clausal_set = self.clausal_set
+        hits = self.hits
+        claims = self.claims
+        taken = self.taken
+        used_hits = self.used_hits
+        quote_owner = self.quote_owner
+        for qn, q in enumerate(quotes):
+            if qn not in clausal_set:
                 continue
-            lo_tok = min(h.cue.i, h.subj[0] if h.subj else h.cue.i)
-            hi_tok = max(h.cue.j, h.subj[1] if h.subj else h.cue.j)
-            lo_c, hi_c = toks[lo_tok].start, toks[hi_tok - 1].end
-            if q.end <= lo_c:
-                gap = text[q.end : lo_c].replace("\u00a0", " ")  # a no-break space is a space
-                rest = gap.strip(" ,—–-")
-                if rest == "" or (
-                    # "“...,” former presidential candidate Herman Cain said": a title
-                    not h.inverted
-                    and gap[:1] in {" ", ","}
-                    and len(rest.split()) <= 6
-                    and not any(ch in rest for ch in ';:!?"“”()')
-                    and all(_initial(w) for w in rest.split() if "." in w)
-                    and h.subj is not None
-                    and h.subj[1] <= h.cue.i
+            best = None
+            for hn, h in enumerate(hits):
+                if h.shared or h.cue.kind == "refusal":
+                    continue
+                lo_tok = min(h.cue.i, h.subj[0] if h.subj else h.cue.i)
+                hi_tok = max(h.cue.j, h.subj[1] if h.subj else h.cue.j)
+                lo_c, hi_c = toks[lo_tok].start, toks[hi_tok - 1].end
+                if q.end <= lo_c:
+                    gap = text[q.end : lo_c].replace("\u00a0", " ")  # a no-break space is a space
+                    rest = gap.strip(" ,—–-")
+                    if rest == "" or (
+                        # "“...,” former presidential candidate Herman Cain said": a title
+                        not h.inverted
+                        and gap[:1] in {" ", ","}
+                        and len(rest.split()) <= 6
+                        and not any(ch in rest for ch in ';:!?"“”()')
+                        and all(_initial(w) for w in rest.split() if "." in w)
+                        and h.subj is not None
+                        and h.subj[1] <= h.cue.i
+                    ):
+                        best = hn
+                        break
+                elif q.start >= hi_c:
+                    if any(
+                        o.shared and hi_c <= toks[o.cue.i].start < q.start
+                        for o in hits
+                        if o is not h
+                    ):
+                        continue  # "X wrote C, saying, “...”": the participle's quote
+                    gap = text[hi_c : q.start].replace("\u00a0", " ")
+                    words = gap.split()
+                    limit = 25 if h.inverted and gap.lstrip().startswith(",") else 8
+                    if words and words[0].lower() in _GAP_PREPS:
+                        limit = 16  # "said in an op-ed before a 2014 hearing, “...”"
+                    if gap.strip() in {"", ":", ",", "—", "–", "-"} or (
+                        len(words) <= limit  # "said Ann Lee, an economist at X, “...”"
+                        and gap.rstrip().endswith((":", ","))
+                        and "that" not in (w.lower() for w in words)
+                    ):
+                        best = hn
+                        if gap.strip() not in {"", ":", ","}:
+                            # "When he described the wall, he said, “...”": a cue right
+                            # before the quote takes it from one further back
+                            best = _tighter_cue(text, toks, hits, hn, q.start)
+                        break
+            if best is not None:
+                quote_owner[qn] = best
+        by_hit: dict[int, list[int]] = {}
+        for qn, hn in quote_owner.items():
+            by_hit.setdefault(hn, []).append(qn)
+        for hn, qns in sorted(by_hit.items(), key=lambda kv: min(kv[1])):
+            h = hits[hn]
+            speaker, mention = self.make_speaker(h)
+            if speaker is None:
+                continue
+            used_hits.add(hn)
+            parts = [(quotes[qn].start, quotes[qn].end) for qn in sorted(qns)]
+            mixed = False
+            first_q = quotes[min(qns)]
+            if first_q.end <= toks[h.cue.i].start:
+                # "The party, ..., “allows us to ...,” he said": the words before the
+                # quote belong to the attributed content
+                pa, pb = _strip_span(
+                    text, _after_taken(taken, s, first_q.start, text), first_q.start
+                )
+                prefix = text[pa:pb]
+                if (
+                    len(prefix.split()) >= 3
+                    and not prefix.endswith((":", "—"))
+                    and pb == first_q.start
                 ):
-                    best = hn
-                    break
-            elif q.start >= hi_c:
-                if any(
-                    o.shared and hi_c <= toks[o.cue.i].start < q.start for o in hits if o is not h
-                ):
-                    continue  # "X wrote C, saying, “...”": the participle's quote
-                gap = text[hi_c : q.start].replace("\u00a0", " ")
-                words = gap.split()
-                limit = 25 if h.inverted and gap.lstrip().startswith(",") else 8
-                if words and words[0].lower() in _GAP_PREPS:
-                    limit = 16  # "said in an op-ed before a 2014 hearing, “...”"
-                if gap.strip() in {"", ":", ",", "—", "–", "-"} or (
-                    len(words) <= limit  # "said Ann Lee, an economist at X, “...”"
-                    and gap.rstrip().endswith((":", ","))
-                    and "that" not in (w.lower() for w in words)
-                ):
-                    best = hn
-                    if gap.strip() not in {"", ":", ","}:
-                        # "When he described the wall, he said, “...”": a cue right
-                        # before the quote takes it from one further back
-                        best = _tighter_cue(text, toks, hits, hn, q.start)
-                    break
-        if best is not None:
-            quote_owner[qn] = best
-    by_hit: dict[int, list[int]] = {}
-    for qn, hn in quote_owner.items():
-        by_hit.setdefault(hn, []).append(qn)
-    for hn, qns in sorted(by_hit.items(), key=lambda kv: min(kv[1])):
-        h = hits[hn]
-        speaker, mention = make_speaker(h)
-        if speaker is None:
-            continue
-        used_hits.add(hn)
-        parts = [(quotes[qn].start, quotes[qn].end) for qn in sorted(qns)]
-        mixed = False
-        first_q = quotes[min(qns)]
-        if first_q.end <= toks[h.cue.i].start:
-            # "The party, ..., “allows us to ...,” he said": the words before the
-            # quote belong to the attributed content
-            pa, pb = _strip_span(text, _after_taken(taken, s, first_q.start, text), first_q.start)
-            prefix = text[pa:pb]
-            if len(prefix.split()) >= 3 and not prefix.endswith((":", "—")) and pb == first_q.start:
-                parts[0] = (pa, parts[0][1])
-                mixed = True
-            elif len(prefix.split()) >= 3 and not prefix.endswith(":"):
-                gap = text[pb : first_q.start].strip()
-                if gap in {",", ""} and not any(x in prefix for x in ("said", "says")):
                     parts[0] = (pa, parts[0][1])
                     mixed = True
-        last_q = quotes[max(qns)]
-        if (
-            not mixed
-            and len(qns) == 1
-            and not h.inverted
-            and toks[h.cue.j - 1].end <= first_q.start
-            and text[toks[h.cue.j - 1].end : first_q.start].isspace()
-        ):
-            # 'says “the wind is at our backs” despite the loss': the sentence goes on
-            after = next((x for x in range(len(toks)) if toks[x].start >= last_q.end), None)
-            if after is not None and toks[after].is_word and not toks[after].is_cap:
-                c_end, _, _ = content_end(after)
-                c_end = _strip_span(text, last_q.end, c_end)[1]
-                if c_end > last_q.end:
-                    parts[-1] = (parts[-1][0], c_end)
-                    mixed = True
-        cstart, cend = parts[0][0], parts[-1][1]
-        cue_tail_start = h.cue.j if not h.inverted else (h.subj[1] if h.subj else h.cue.j)
-        nxt_q = next(
-            (quotes[qn].start for qn in sorted(qns) if quotes[qn].start >= toks[h.cue.i].end), e
-        )
-        stop_tok = next(
-            (x for x in range(cue_tail_start, len(toks)) if toks[x].start >= nxt_q), len(toks)
-        )
-        for o in hits:
-            # '“...,” Anderson said, adding that C' / '..., said Weaver, who said C': the
-            # cue clause ends where the next cue takes over
+                elif len(prefix.split()) >= 3 and not prefix.endswith(":"):
+                    gap = text[pb : first_q.start].strip()
+                    if gap in {",", ""} and not any(x in prefix for x in ("said", "says")):
+                        parts[0] = (pa, parts[0][1])
+                        mixed = True
+            last_q = quotes[max(qns)]
             if (
-                o is not h
-                and cue_tail_start < o.cue.i < stop_tok
-                and toks[o.cue.i].start > max(quotes[qn].end for qn in qns)
-                and (o.shared or toks[o.cue.i - 1].low == "who")
+                not mixed
+                and len(qns) == 1
+                and not h.inverted
+                and toks[h.cue.j - 1].end <= first_q.start
+                and text[toks[h.cue.j - 1].end : first_q.start].isspace()
             ):
-                stop_tok = o.cue.i - 1
-        info = tail_info(h, cue_tail_start, stop_tok)
-        k_addr, addr, addr_ent, is_relay = addressee_after(h)
-        rc = _new_claim(
-            h, speaker, mention, toks, form=Form.DIRECT, content=(cstart, cend), para=para
-        )
-        rc.parts = parts if len(parts) > 1 else []
-        if mixed:
-            rc.form = Form.MIXED
-        rc.quotes = [(quotes[qn].inner_start, quotes[qn].inner_end) for qn in sorted(qns)]
-        _apply_info(rc, info, addr, addr_ent, is_relay)
-        rc.clause = (
-            toks[min(h.cue.i, h.subj[0] if h.subj else h.cue.i)].start,
-            toks[stop_tok - 1].end if stop_tok > 0 else e,
-        )
-        if h.cue.relay is not None:
-            _relay_from(ctx, rc, toks, h.cue.relay)
-        claims.append(rc)
-        taken.append((cstart, cend))
-        # (a subject shared with an earlier predicate leaves that predicate free:
-        # "he told X that C1 and said “C2”")
-        lo_tok = h.cue.i if h.far else min(h.cue.i, h.subj[0] if h.subj else h.cue.i)
-        taken.append((toks[lo_tok].start, toks[stop_tok - 1].end if stop_tok > 0 else e))
-
-    # 3. indirect claims, cue after the content: "C, X said"
-    for hn, h in enumerate(hits):
-        if hn in used_hits or h.shared or h.subj is None or h.cue.kind in {"refusal"}:
-            continue
-        if h.cue.kind == "according":
-            # "C, according to X" (the content before)
-            tok_before = toks[h.cue.i - 1] if h.cue.i else None
-            if h.cue.i >= 3 and (
-                tok_before is not None
-                and (
-                    tok_before.text == ","
-                    or tok_before.is_word
-                    # 'She compared it to a “root canal,” according to X': the comma
-                    # inside the closing quote
-                    or (tok_before.text in CLOSING_MARKS and toks[h.cue.i - 2].text == ",")
-                )
-            ):
-                ph = subject_phrase(h)
-                speaking = any(
-                    o is not h and o.cue.i < h.cue.i and (o.subj is not None or o.shared)
-                    for o in hits
-                )
+                # 'says “the wind is at our backs” despite the loss': the sentence goes on
+                after = next((x for x in range(len(toks)) if toks[x].start >= last_q.end), None)
+                if after is not None and toks[after].is_word and not toks[after].is_cap:
+                    c_end, _, _ = self.content_end(after)
+                    c_end = _strip_span(text, last_q.end, c_end)[1]
+                    if c_end > last_q.end:
+                        parts[-1] = (parts[-1][0], c_end)
+                        mixed = True
+            cstart, cend = parts[0][0], parts[-1][1]
+            cue_tail_start = h.cue.j if not h.inverted else (h.subj[1] if h.subj else h.cue.j)
+            nxt_q = next(
+                (quotes[qn].start for qn in sorted(qns) if quotes[qn].start >= toks[h.cue.i].end), e
+            )
+            stop_tok = next(
+                (x for x in range(cue_tail_start, len(toks)) if toks[x].start >= nxt_q), len(toks)
+            )
+            for o in hits:
+                # '“...,” Anderson said, adding that C' / '..., said Weaver, who said C': the
+                # cue clause ends where the next cue takes over
                 if (
-                    ph is not None
-                    and speaking
+                    o is not h
+                    and cue_tail_start < o.cue.i < stop_tok
+                    and toks[o.cue.i].start > max(quotes[qn].end for qn in qns)
+                    and (o.shared or toks[o.cue.i - 1].low == "who")
+                ):
+                    stop_tok = o.cue.i - 1
+            info = self.tail_info(h, cue_tail_start, stop_tok)
+            _k_addr, addr, addr_ent, is_relay = self.addressee_after(h)
+            rc = _new_claim(
+                h, speaker, mention, toks, form=Form.DIRECT, content=(cstart, cend), para=para
+            )
+            rc.parts = parts if len(parts) > 1 else []
+            if mixed:
+                rc.form = Form.MIXED
+            rc.quotes = [(quotes[qn].inner_start, quotes[qn].inner_end) for qn in sorted(qns)]
+            _apply_info(rc, info, addr, addr_ent, is_relay)
+            rc.clause = (
+                toks[min(h.cue.i, h.subj[0] if h.subj else h.cue.i)].start,
+                toks[stop_tok - 1].end if stop_tok > 0 else e,
+            )
+            if h.cue.relay is not None:
+                _relay_from(ctx, rc, toks, h.cue.relay)
+            claims.append(rc)
+            taken.append((cstart, cend))
+            # (a subject shared with an earlier predicate leaves that predicate free:
+            # "he told X that C1 and said “C2”")
+            lo_tok = h.cue.i if h.far else min(h.cue.i, h.subj[0] if h.subj else h.cue.i)
+            taken.append((toks[lo_tok].start, toks[stop_tok - 1].end if stop_tok > 0 else e))
+
+    def _cue_after(self) -> None:
+        """3. Indirect claims, cue after the content: "C, X said"."""
+        ctx = self.ctx
+        text = self.text
+        s = self.s
+        e = self.e
+        quotes = self.quotes
+        para = self.para
+        toks = self.toks
+        qidx = self.qidx
+        hits = self.hits
+        claims = self.claims
+        taken = self.taken
+        relay_here = self.relay_here
+        used_hits = self.used_hits
+        for hn, h in enumerate(hits):
+            if hn in used_hits or h.shared or h.subj is None or h.cue.kind in {"refusal"}:
+                continue
+            if h.cue.kind == "according":
+                # "C, according to X" (the content before)
+                tok_before = toks[h.cue.i - 1] if h.cue.i else None
+                if h.cue.i >= 3 and (
+                    tok_before is not None
                     and (
-                        (ph.kind == "org" and ph.org_kind.value in {"news_agency", "media"})
-                        # "“C,” Ann Lee said, according to a pool report.": whoever
-                        # passed the words on, when the sentence ends with them
+                        tok_before.text == ","
+                        or tok_before.is_word
+                        # 'She compared it to a “root canal,” according to X': the comma
+                        # inside the closing quote
+                        or (tok_before.text in CLOSING_MARKS and toks[h.cue.i - 2].text == ",")
+                    )
+                ):
+                    ph = self.subject_phrase(h)
+                    speaking = any(
+                        o is not h and o.cue.i < h.cue.i and (o.subj is not None or o.shared)
+                        for o in hits
+                    )
+                    if (
+                        ph is not None
+                        and speaking
+                        and (
+                            (ph.kind == "org" and ph.org_kind.value in {"news_agency", "media"})
+                            # "“C,” Ann Lee said, according to a pool report.": whoever
+                            # passed the words on, when the sentence ends with them
+                            or (
+                                ph.kind != "pronoun"
+                                and all(not t.is_word for t in toks[h.subj[1] :])
+                                and not any(qidx[x] >= 0 for x in range(h.subj[1], len(toks)))
+                                and any(
+                                    o is not h
+                                    and o.cue.i < h.cue.i
+                                    and _after_a_quote(o, toks, qidx)
+                                    for o in hits
+                                )
+                            )
+                        )
+                    ):
+                        # "Peskov said C, according to TASS": the outlet relays the claim
+                        rec = resolve(ctx, ph, ph.start)
+                        if rec is not None:
+                            relay_here.append((rec, (ph.start, ph.end)))
+                        used_hits.add(hn)
+                        continue
+                    a, b = _strip_span(text, s, toks[h.cue.i].start)
+                    if _overlaps(taken, a, b) or b - a < 8:
+                        continue
+                    a = _after_taken(taken, a, b, text)
+                    src_end = h.subj[1]
+                    if (
+                        len(text[a:b].split()) < 4
+                        and src_end + 4 < len(toks)
+                        and toks[src_end].text == ","
+                        and (toks[src_end + 1].is_cap or toks[src_end + 1].low in _CLAUSE_SUBJECTS)
+                        and sum(1 for t in toks[src_end + 1 :] if t.is_word) >= 4
+                    ):
+                        # "For Trump, according to X, the speech is C": a clause follows
+                        # (not "Other cleavages, according to X, include ...")
+                        continue
+                    speaker, mention = self.make_speaker(h)
+                    if speaker is None:
+                        continue
+                    used_hits.add(hn)
+                    rc = _new_claim(
+                        h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para
+                    )
+                    _fragments(rc, quotes, text)
+                    claims.append(rc)
+                    taken.append((a, toks[h.subj[1] - 1].end))
+                continue
+            lo_tok = min(h.cue.i, h.subj[0])
+            if lo_tok == 0:
+                continue
+            comma_in_quote = (
+                qidx[lo_tok - 1] >= 0
+                and toks[lo_tok - 1].text in CLOSING_MARKS
+                and lo_tok >= 2
+                and (
+                    toks[lo_tok - 2].text in {",", "?", "!"}
+                    # '... “people telling leaders, 'that’s enough,'” Wilcox said'
+                    or (
+                        lo_tok >= 3
+                        and toks[lo_tok - 2].text in {"'", "’"}
+                        and toks[lo_tok - 3].text in {",", "?", "!"}
+                    )
+                )
+            )
+            if toks[lo_tok - 1].text not in {",", "—", "–"} and not comma_in_quote:
+                continue
+            if qidx[lo_tok - 1] >= 0 and not comma_in_quote:
+                continue
+            if not h.inverted and (
+                (h.cue.i - h.subj[1] > 3 and toks[h.cue.i - 1].text != ",")
+                or (toks[h.cue.i].low.endswith("ing") and h.cue.i - h.subj[1] > 1)
+            ):
+                continue  # "Minutes later, she sent an email saying": no closing "X said"
+            # after the cue: no clause of its own
+            after = h.subj[1] if h.inverted else h.cue.j
+            k_addr, addr, addr_ent, is_relay = self.addressee_after(h)
+            after = max(after, k_addr)
+            if after < len(toks) and (
+                toks[after].low == "that"
+                # '..., said the man who built his career': a relative clause of the source
+                or (
+                    toks[after].low in _WH
+                    and not (h.inverted and toks[after].low in {"who", "which"})
+                )
+                or toks[after].text == ":"
+            ):
+                continue
+            if after < len(toks) and qidx[after] >= 0:
+                continue
+            if not h.inverted and _clause_follows(toks, after, qidx):
+                continue  # "For his part, Bush tweeted Monday that C": the content follows
+            if (
+                after < len(toks)
+                and not _ends_cue_clause(toks[after])
+                and not (
+                    h.inverted
+                    and (
+                        toks[after].low in {"who", "whose", "which"}
+                        # '“...,” said a source close to the campaign.': the source goes on
                         or (
-                            ph.kind != "pronoun"
-                            and all(not t.is_word for t in toks[h.subj[1] :])
-                            and not any(qidx[x] >= 0 for x in range(h.subj[1], len(toks)))
-                            and any(
-                                o is not h and o.cue.i < h.cue.i and _after_a_quote(o, toks, qidx)
-                                for o in hits
+                            toks[after].low in {"close", "familiar", "to", "of", "with", "at", "in"}
+                            and not any(
+                                qidx[x] >= 0 or toks[x].low == "that"
+                                for x in range(after, min(len(toks), after + 12))
                             )
                         )
                     )
-                ):
-                    # "Peskov said C, according to TASS": the outlet relays the claim
-                    rec = resolve(ctx, ph, ph.start)
-                    if rec is not None:
-                        relay_here.append((rec, (ph.start, ph.end)))
-                    used_hits.add(hn)
-                    continue
-                a, b = _strip_span(text, s, toks[h.cue.i].start)
-                if _overlaps(taken, a, b) or b - a < 8:
-                    continue
-                a = _after_taken(taken, a, b, text)
-                src_end = h.subj[1]
-                if (
-                    len(text[a:b].split()) < 4
-                    and src_end + 4 < len(toks)
-                    and toks[src_end].text == ","
-                    and (toks[src_end + 1].is_cap or toks[src_end + 1].low in _CLAUSE_SUBJECTS)
-                    and sum(1 for t in toks[src_end + 1 :] if t.is_word) >= 4
-                ):
-                    # "For Trump, according to X, the speech is C": a clause follows
-                    # (not "Other cleavages, according to X, include ...")
-                    continue
-                speaker, mention = make_speaker(h)
-                if speaker is None:
-                    continue
-                used_hits.add(hn)
-                rc = _new_claim(
-                    h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para
                 )
-                _fragments(rc, quotes, text)
-                claims.append(rc)
-                taken.append((a, toks[h.subj[1] - 1].end))
-            continue
-        lo_tok = min(h.cue.i, h.subj[0])
-        if lo_tok == 0:
-            continue
-        comma_in_quote = (
-            qidx[lo_tok - 1] >= 0
-            and toks[lo_tok - 1].text in CLOSING_MARKS
-            and lo_tok >= 2
-            and (
-                toks[lo_tok - 2].text in {",", "?", "!"}
-                # '... “people telling leaders, 'that’s enough,'” Wilcox said'
-                or (
-                    lo_tok >= 3
-                    and toks[lo_tok - 2].text in {"'", "’"}
-                    and toks[lo_tok - 3].text in {",", "?", "!"}
-                )
+            ):
+                continue  # "In a statement, X dismissed the claim": the cue has its own object
+            # content: from the sentence start (or the previous claim) to the comma
+            cut = toks[lo_tok - 1].end if comma_in_quote else toks[lo_tok - 1].start
+            a, b = _strip_span(text, s, cut, trail=" \t\n")
+            a = _after_taken(taken, a, b, text)
+            words = text[a:b].split()
+            if b - a < 8 or _overlaps(taken, a, b):
+                continue
+            framing_only = len(words) <= 5 and words[0].lower() in _PREPOSITIONS | {
+                "by",
+                "under",
+                "for",
+            }
+            speaker, mention = self.make_speaker(h)
+            if speaker is None:
+                continue
+            used_hits.add(hn)
+            end_tok = len(toks)
+            for x in range(after, len(toks)):
+                if toks[x].text == "," and x + 1 < len(toks) and toks[x + 1].low in PARTICIPLES:
+                    end_tok = x
+                    break
+            second: tuple[int, int] | None = None
+            resume = after + 1
+            if h.inverted and end_tok == len(toks):
+                # "..., said Ann Lee, a professor at X": an appositive, unless a verb
+                # resumes the sentence ("The result, said Ann Lee, was C"; also past an
+                # appositive: "..., said Ann Lee, a professor, is that C")
+                resume = _resumed_predicate(toks, after, qidx)
+            if (
+                end_tok == len(toks)
+                and resume > after
+                and after + 1 < len(toks)
+                and toks[after].text == ","
+                and qidx[after] < 0
+                and toks[after + 1].low not in _FRAMING
+                and not match_cue(toks, after + 1, beliefs=False)
+            ):
+                # "C1, he said, C2": the cue interrupts the content
+                sa, sb = _strip_span(text, toks[resume].start, e)
+                if len(text[sa:sb].split()) >= 3:
+                    second = (sa, sb)
+                    end_tok = resume
+            if framing_only and second is None:
+                # "On Twitter, she responded ... by saying, “...”": where, not what (but "In
+                # a merger, he said, the brand would survive" is one content in two pieces)
+                used_hits.discard(hn)
+                continue
+            info = self.tail_info(h, after, end_tok)
+            rc = _new_claim(
+                h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para
             )
-        )
-        if toks[lo_tok - 1].text not in {",", "—", "–"} and not comma_in_quote:
-            continue
-        if qidx[lo_tok - 1] >= 0 and not comma_in_quote:
-            continue
-        if not h.inverted and (
-            (h.cue.i - h.subj[1] > 3 and toks[h.cue.i - 1].text != ",")
-            or (toks[h.cue.i].low.endswith("ing") and h.cue.i - h.subj[1] > 1)
-        ):
-            continue  # "Minutes later, she sent an email saying": no closing "X said"
-        # after the cue: no clause of its own
-        after = h.subj[1] if h.inverted else h.cue.j
-        k_addr, addr, addr_ent, is_relay = addressee_after(h)
-        after = max(after, k_addr)
-        if after < len(toks) and (
-            toks[after].low == "that"
-            # '..., said the man who built his career': a relative clause of the source
-            or (toks[after].low in _WH and not (h.inverted and toks[after].low in {"who", "which"}))
-            or toks[after].text == ":"
-        ):
-            continue
-        if after < len(toks) and qidx[after] >= 0:
-            continue
-        if not h.inverted and _clause_follows(toks, after, qidx):
-            continue  # "For his part, Bush tweeted Monday that C": the content follows
-        if (
-            after < len(toks)
-            and not _ends_cue_clause(toks[after])
-            and not (
-                h.inverted
-                and (
-                    toks[after].low in {"who", "whose", "which"}
-                    # '“...,” said a source close to the campaign.': the source goes on
-                    or (
-                        toks[after].low in {"close", "familiar", "to", "of", "with", "at", "in"}
-                        and not any(
-                            qidx[x] >= 0 or toks[x].low == "that"
-                            for x in range(after, min(len(toks), after + 12))
-                        )
-                    )
-                )
-            )
-        ):
-            continue  # "In a statement, X dismissed the claim": the cue has its own object
-        # content: from the sentence start (or the previous claim) to the comma
-        cut = toks[lo_tok - 1].end if comma_in_quote else toks[lo_tok - 1].start
-        a, b = _strip_span(text, s, cut, trail=" \t\n")
-        a = _after_taken(taken, a, b, text)
-        words = text[a:b].split()
-        if b - a < 8 or _overlaps(taken, a, b):
-            continue
-        framing_only = len(words) <= 5 and words[0].lower() in _PREPOSITIONS | {
-            "by",
-            "under",
-            "for",
-        }
-        speaker, mention = make_speaker(h)
-        if speaker is None:
-            continue
-        used_hits.add(hn)
-        end_tok = len(toks)
-        for x in range(after, len(toks)):
-            if toks[x].text == "," and x + 1 < len(toks) and toks[x + 1].low in PARTICIPLES:
-                end_tok = x
-                break
-        second: tuple[int, int] | None = None
-        resume = after + 1
-        if h.inverted and end_tok == len(toks):
-            # "..., said Ann Lee, a professor at X": an appositive, unless a verb
-            # resumes the sentence ("The result, said Ann Lee, was C"; also past an
-            # appositive: "..., said Ann Lee, a professor, is that C")
-            resume = _resumed_predicate(toks, after, qidx)
-        if (
-            end_tok == len(toks)
-            and resume > after
-            and after + 1 < len(toks)
-            and toks[after].text == ","
-            and qidx[after] < 0
-            and toks[after + 1].low not in _FRAMING
-            and not match_cue(toks, after + 1, beliefs=False)
-        ):
-            # "C1, he said, C2": the cue interrupts the content
-            sa, sb = _strip_span(text, toks[resume].start, e)
-            if len(text[sa:sb].split()) >= 3:
-                second = (sa, sb)
-                end_tok = resume
-        if framing_only and second is None:
-            # "On Twitter, she responded ... by saying, “...”": where, not what (but "In
-            # a merger, he said, the brand would survive" is one content in two pieces)
-            used_hits.discard(hn)
-            continue
-        info = tail_info(h, after, end_tok)
-        rc = _new_claim(h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para)
-        if second is not None:
-            rc.parts = [(a, b), second]
-            rc.content = (a, second[1])
-        _fragments(rc, quotes, text)
-        _apply_info(rc, info, addr, addr_ent, is_relay)
-        rc.clause = (toks[lo_tok].start, toks[end_tok - 1].end)
-        claims.append(rc)
-        taken.append((a, rc.content[1] if second else toks[end_tok - 1].end))
+            if second is not None:
+                rc.parts = [(a, b), second]
+                rc.content = (a, second[1])
+            _fragments(rc, quotes, text)
+            _apply_info(rc, info, addr, addr_ent, is_relay)
+            rc.clause = (toks[lo_tok].start, toks[end_tok - 1].end)
+            claims.append(rc)
+            taken.append((a, rc.content[1] if second else toks[end_tok - 1].end))
 
     def refuse(
+        self,
         h: _Hit,
         speaker: EntityRec,
         mention: tuple[int, int, MentionKind] | None,
@@ -1393,119 +1579,147 @@ def read_sentence(
         end: int,
     ) -> None:
         """A refusal ("declined to comment"): the refused act is the content."""
+        para = self.para
+        toks = self.toks
+        claims = self.claims
+        taken = self.taken
         a, b = toks[h.cue.j - 1].start, toks[h.cue.j - 1].end
         rc = _new_claim(h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para)
         rc.clause = (start, end)
         claims.append(rc)
         taken.append((start, end))
 
-    # 4. indirect claims, cue before the content
-    for hn, h in enumerate(hits):
-        if hn in used_hits:
-            continue
-        cue_start = toks[h.cue.i].start
-        if _inside(taken, cue_start):
-            continue
-        speaker, mention = make_speaker(h)
-        if speaker is None:
-            continue
-        if h.cue.kind == "according":
-            # "According to X, C"
-            k = h.subj[1] if h.subj else h.cue.j
-            info = tail_info(h, k, len(toks))
-        else:
-            info = {}
-        k_addr, addr, addr_ent, is_relay = addressee_after(h)
-        if h.cue.kind == "according":
-            k_addr = max(h.subj[1], h.cue.j) if h.subj else h.cue.j
-        cs = content_start(k_addr)
-        if cs is not None and not toks[cs[0]].is_word and qidx[cs[0]] < 0:
-            cs = None
-        if cs is None:
+    def _cue_before(self) -> None:
+        """4. Indirect claims, cue before the content."""
+        ctx = self.ctx
+        text = self.text
+        s = self.s
+        e = self.e
+        quotes = self.quotes
+        para = self.para
+        quote_speaker = self.quote_speaker
+        toks = self.toks
+        qidx = self.qidx
+        hits = self.hits
+        claims = self.claims
+        taken = self.taken
+        used_hits = self.used_hits
+        for hn, h in enumerate(hits):
+            if hn in used_hits:
+                continue
+            cue_start = toks[h.cue.i].start
+            if _inside(taken, cue_start):
+                continue
+            speaker, mention = self.make_speaker(h)
+            if speaker is None:
+                continue
+            if h.cue.kind == "according":
+                # "According to X, C"
+                k = h.subj[1] if h.subj else h.cue.j
+                info = self.tail_info(h, k, len(toks))
+            else:
+                info = {}
+            k_addr, addr, addr_ent, is_relay = self.addressee_after(h)
+            if h.cue.kind == "according":
+                k_addr = max(h.subj[1], h.cue.j) if h.subj else h.cue.j
+            cs = self.content_start(k_addr)
+            if cs is not None and not toks[cs[0]].is_word and qidx[cs[0]] < 0:
+                cs = None
+            if cs is None:
+                if (
+                    quote_speaker is None
+                    and h.cue.kind == "verb"
+                    and not h.cue.belief
+                    and toks[-1].text == ":"
+                    and k_addr >= len(toks) - 1
+                    and e >= ctx.para_end
+                ):
+                    ctx.lead = _new_claim(
+                        h, speaker, mention, toks, form=Form.DIRECT, content=(e, e), para=para
+                    )
+                    _apply_info(ctx.lead, {}, addr, addr_ent, is_relay)
+                if h.cue.kind == "refusal":
+                    self.refuse(h, speaker, mention, cue_start, e)
+                continue
+            ktok, _ = cs
+            first = toks[ktok]
             if (
-                quote_speaker is None
-                and h.cue.kind == "verb"
-                and not h.cue.belief
-                and toks[-1].text == ":"
-                and k_addr >= len(toks) - 1
-                and e >= ctx.para_end
+                ktok > 0
+                and toks[ktok - 1].text == ","
+                and ktok - 1 == k_addr
+                and (_adjunct_participle(first) or first.low in PARTICIPLES)
             ):
-                ctx.lead = _new_claim(
-                    h, speaker, mention, toks, form=Form.DIRECT, content=(e, e), para=para
-                )
-                _apply_info(ctx.lead, {}, addr, addr_ent, is_relay)
-            if h.cue.kind == "refusal":
-                refuse(h, speaker, mention, cue_start, e)
-            continue
-        ktok, _ = cs
-        first = toks[ktok]
-        if (
-            ktok > 0
-            and toks[ktok - 1].text == ","
-            and ktok - 1 == k_addr
-            and (_adjunct_participle(first) or first.low in PARTICIPLES)
-        ):
-            if h.cue.kind == "refusal":  # "declined to comment, adding that ..."
-                refuse(h, speaker, mention, cue_start, toks[ktok - 1].start)
-            continue  # "Trump asked, turning ...": no content of its own
-        if (
-            h.inverted
-            and h.cue.kind == "verb"
-            and qidx[ktok] < 0
-            and _low_at(toks, ktok - 1) not in {"that", ":"}
-        ):
-            continue  # "said a source close to the campaign": no content after the source
-        if h.cue.kind == "verb" and not _takes_clause(h.cue, toks, ktok, k_addr, qidx):
-            continue
-        if h.cue.belief and (quote_speaker is not None or h.inverted):
-            continue
-        a = first.start
-        end_c, framing, end_tok = content_end(ktok)
-        lo_sub = min(h.cue.i, h.subj[0]) if h.subj else h.cue.i
-        if lo_sub > 0 and toks[lo_sub - 1].low in _SUBORDINATORS:
-            # "When Trump said he would “protect our citizens,” the crowd applauded":
-            # the subordinate clause ends at its comma
-            for x in range(ktok + 1, min(end_tok, len(toks))):
-                if toks[x].text != ",":
-                    continue
-                if qidx[x] < 0:
-                    end_c = toks[x].start
-                    break
-                if x + 1 < len(toks) and toks[x + 1].text in CLOSING_MARKS:
-                    end_c = toks[x + 1].end
-                    break
-        if (
-            first.low in {"this", "it"}
-            and ktok + 1 < len(toks)
-            and (toks[ktok + 1].low in _PREPOSITIONS or not toks[ktok + 1].is_word)
-            and qidx[ktok + 1] < 0  # 'called it “shameful”' goes on
-        ):
-            end_c = first.end  # "announced this during a meeting": the content is "this"
-        a, b = _strip_span(text, a, end_c)
-        if b <= a:
-            continue
-        rc = _new_claim(h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para)
-        _fragments(rc, quotes, text)
-        rc.framing = framing
-        _apply_info(rc, info, addr, addr_ent, is_relay)
-        lo_tok = min(h.cue.i, h.subj[0]) if h.subj else h.cue.i
-        rc.clause = (toks[lo_tok].start, a)
-        if 1 < lo_tok <= 8 and toks[lo_tok - 1].text == ",":
-            rc.clause = (s, a)  # "On December 23, Kremlin Aide Yury Ushakov said that"
-        if h.cue.relay is not None:
-            _relay_from(ctx, rc, toks, h.cue.relay)
-        claims.append(rc)
-        taken.append((a, b))
+                if h.cue.kind == "refusal":  # "declined to comment, adding that ..."
+                    self.refuse(h, speaker, mention, cue_start, toks[ktok - 1].start)
+                continue  # "Trump asked, turning ...": no content of its own
+            if (
+                h.inverted
+                and h.cue.kind == "verb"
+                and qidx[ktok] < 0
+                and _low_at(toks, ktok - 1) not in {"that", ":"}
+            ):
+                continue  # "said a source close to the campaign": no content after the source
+            if h.cue.kind == "verb" and not _takes_clause(h.cue, toks, ktok, k_addr, qidx):
+                continue
+            if h.cue.belief and (quote_speaker is not None or h.inverted):
+                continue
+            a = first.start
+            end_c, framing, end_tok = self.content_end(ktok)
+            lo_sub = min(h.cue.i, h.subj[0]) if h.subj else h.cue.i
+            if lo_sub > 0 and toks[lo_sub - 1].low in _SUBORDINATORS:
+                # "When Trump said he would “protect our citizens,” the crowd applauded":
+                # the subordinate clause ends at its comma
+                for x in range(ktok + 1, min(end_tok, len(toks))):
+                    if toks[x].text != ",":
+                        continue
+                    if qidx[x] < 0:
+                        end_c = toks[x].start
+                        break
+                    if x + 1 < len(toks) and toks[x + 1].text in CLOSING_MARKS:
+                        end_c = toks[x + 1].end
+                        break
+            if (
+                first.low in {"this", "it"}
+                and ktok + 1 < len(toks)
+                and (toks[ktok + 1].low in _PREPOSITIONS or not toks[ktok + 1].is_word)
+                and qidx[ktok + 1] < 0  # 'called it “shameful”' goes on
+            ):
+                end_c = first.end  # "announced this during a meeting": the content is "this"
+            a, b = _strip_span(text, a, end_c)
+            if b <= a:
+                continue
+            rc = _new_claim(
+                h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para
+            )
+            _fragments(rc, quotes, text)
+            rc.framing = framing
+            _apply_info(rc, info, addr, addr_ent, is_relay)
+            lo_tok = min(h.cue.i, h.subj[0]) if h.subj else h.cue.i
+            rc.clause = (toks[lo_tok].start, a)
+            if 1 < lo_tok <= 8 and toks[lo_tok - 1].text == ",":
+                rc.clause = (s, a)  # "On December 23, Kremlin Aide Yury Ushakov said that"
+            if h.cue.relay is not None:
+                _relay_from(ctx, rc, toks, h.cue.relay)
+            claims.append(rc)
+            taken.append((a, b))
 
-    def after_quote_before(x: int) -> int:
+    def after_quote_before(self, x: int) -> int:
         """The first token of the stretch without quotes that ends at token ``x``."""
+        qidx = self.qidx
         while x > 0 and qidx[x - 1] < 0:
             x -= 1
         return x
 
-    # 4b. "their chants of “Ted! Ted!”", "to chants of “Marco!”": the chanted words are
-    # the chanters' (unnamed unless a possessive names them)
-    if chanted:
+    def _chants(self) -> None:
+        """4b. "their chants of “Ted! Ted!”", "to chants of “Marco!”": the chanted words are the
+        chanters' (unnamed unless a possessive names them)."""
+        quotes = self.quotes
+        para = self.para
+        toks = self.toks
+        qidx = self.qidx
+        firsts = self.firsts
+        claims = self.claims
+        taken = self.taken
         for qn, q in enumerate(quotes):
             a = firsts.get(qn, -1)
             if a < 2 or _inside(taken, q.start) or toks[a - 1].low != "of":
@@ -1527,7 +1741,7 @@ def read_sentence(
                 owner -= 1  # "responded with loud chants of": back to the preposition
             chant = CueMatch(a - 2, a, "chant", SpeechAct.STATEMENT, "verb")
             if owner >= 0 and toks[owner].low in {"their", "his", "her", "its"}:
-                speaker, mention = make_speaker(_Hit(chant, (owner, owner + 1)))
+                speaker, mention = self.make_speaker(_Hit(chant, (owner, owner + 1)))
             elif (
                 owner > 0
                 and toks[owner].low in {"with", "in"}
@@ -1537,7 +1751,7 @@ def read_sentence(
                 # "Clinton supporters responded with chants of": the sentence's subject
                 main = _main_subject(toks, 0, owner, qidx)
                 if main is not None:
-                    speaker, mention = make_speaker(_Hit(chant, main))
+                    speaker, mention = self.make_speaker(_Hit(chant, main))
             rc = RawClaim.of_quote(
                 q,
                 para,
@@ -1550,9 +1764,16 @@ def read_sentence(
             claims.append(rc)
             taken.append((q.start, q.end))
 
-    # 4c. "Mook released a memo titled “The Facts”": the title of a piece someone
-    # put out is that someone's words
-    if titled and quote_speaker is None:
+    def _titles(self) -> None:
+        """4c. "Mook released a memo titled “The Facts”": the title of a piece someone put out
+        is that someone's words."""
+        quotes = self.quotes
+        para = self.para
+        toks = self.toks
+        qidx = self.qidx
+        firsts = self.firsts
+        claims = self.claims
+        taken = self.taken
         for qn, q in enumerate(quotes):
             a = firsts.get(qn, -1)
             if a > 0 and toks[a - 1].text == ",":
@@ -1573,7 +1794,7 @@ def read_sentence(
             if main is None:
                 continue
             h = _Hit(CueMatch(verb, verb + 1, "issue", SpeechAct.STATEMENT, "verb"), main)
-            speaker, mention = make_speaker(h)
+            speaker, mention = self.make_speaker(h)
             if speaker is None:
                 continue
             rc = RawClaim.of_quote(
@@ -1588,144 +1809,166 @@ def read_sentence(
             claims.append(rc)
             taken.append((q.start, q.end))
 
-    # 5. clausal quotes no cue claimed: continuation of the speaker before
-    owned = {qn for qn in quote_owner if quote_owner[qn] in used_hits}
-    base = list(taken)  # the claims so far; the quotes below do not overlap each other
-    for qn, q in enumerate(quotes):
-        if qn not in clausal_set or qn in owned or _inside(base, q.start):
-            continue
-        colon = firsts.get(qn, 0) - 1
-        if colon >= 1 and toks[colon].text == ":" and qidx[colon] < 0:
-            # "The headline reads: “...”", "She told the crowd again: “...”"
-            k0 = after_quote_before(colon)
-            for _ in range(3):
-                # "At the time, the Burlington Free Press wrote: “...”": past the opening
-                # phrase up to its comma
-                if not (k0 < colon and toks[k0].low in _LEADERS):
-                    break
-                c = k0
-                while c < colon and toks[c].text != ",":
-                    c += 1
-                if c >= colon - 1:
-                    break
-                k0 = c + 1
-            while k0 < colon and toks[k0].low in _LEADERS:
-                k0 += 1
-            main = phrase_after(toks, k0, colon - 1) if k0 < colon - 1 else None
-            cue_at = colon - 1
-            if toks[colon - 1].is_cap and toks[colon - 1].is_word:
-                # "by The Post’s Philip Bump: “...”": the name is the source, the colon the cue
-                named = subject_before(toks, colon, k0, appositive=False)
-                x = colon - 1
-                while x > k0 and toks[x - 1].is_cap and toks[x - 1].is_word:
-                    x -= 1
-                if _low_at(toks, x - 1) not in _ADDRESS_PREPS:
-                    main = named
-                # (not "delivered a blunt message to Trump: “...”": the addressee)
-                cue_at = colon
-            ph = classify(text, toks, main[0], main[1]) if main else None
-            if main is not None and ph is not None and main[1] <= cue_at:
-                cue = CueMatch(cue_at, cue_at + 1, toks[cue_at].low, SpeechAct.STATEMENT, "verb")
-                h = _Hit(cue, main)
-                speaker, mention = make_speaker(h)
-                if speaker is not None:
-                    rc = _new_claim(
-                        h,
-                        speaker,
-                        mention,
-                        toks,
-                        form=Form.DIRECT,
-                        content=(q.start, q.end),
-                        para=para,
+    def _continuations(self) -> None:
+        """5. Clausal quotes no cue claimed: continuation of the speaker before."""
+        ctx = self.ctx
+        text = self.text
+        quotes = self.quotes
+        para = self.para
+        toks = self.toks
+        qidx = self.qidx
+        firsts = self.firsts
+        clausal_set = self.clausal_set
+        claims = self.claims
+        taken = self.taken
+        used_hits = self.used_hits
+        quote_owner = self.quote_owner
+        owned = {qn for qn in quote_owner if quote_owner[qn] in used_hits}
+        base = list(taken)  # the claims so far; the quotes below do not overlap each other
+        for qn, q in enumerate(quotes):
+            if qn not in clausal_set or qn in owned or _inside(base, q.start):
+                continue
+            colon = firsts.get(qn, 0) - 1
+            if colon >= 1 and toks[colon].text == ":" and qidx[colon] < 0:
+                # "The headline reads: “...”", "She told the crowd again: “...”"
+                k0 = self.after_quote_before(colon)
+                for _ in range(3):
+                    # "At the time, the Burlington Free Press wrote: “...”": past the opening
+                    # phrase up to its comma
+                    if not (k0 < colon and toks[k0].low in _LEADERS):
+                        break
+                    c = k0
+                    while c < colon and toks[c].text != ",":
+                        c += 1
+                    if c >= colon - 1:
+                        break
+                    k0 = c + 1
+                while k0 < colon and toks[k0].low in _LEADERS:
+                    k0 += 1
+                main = phrase_after(toks, k0, colon - 1) if k0 < colon - 1 else None
+                cue_at = colon - 1
+                if toks[colon - 1].is_cap and toks[colon - 1].is_word:
+                    # "by The Post’s Philip Bump: “...”": the name is the source, the colon the cue
+                    named = subject_before(toks, colon, k0, appositive=False)
+                    x = colon - 1
+                    while x > k0 and toks[x - 1].is_cap and toks[x - 1].is_word:
+                        x -= 1
+                    if _low_at(toks, x - 1) not in _ADDRESS_PREPS:
+                        main = named
+                    # (not "delivered a blunt message to Trump: “...”": the addressee)
+                    cue_at = colon
+                ph = classify(text, toks, main[0], main[1]) if main else None
+                if main is not None and ph is not None and main[1] <= cue_at:
+                    cue = CueMatch(
+                        cue_at, cue_at + 1, toks[cue_at].low, SpeechAct.STATEMENT, "verb"
                     )
-                    rc.quotes = [(q.inner_start, q.inner_end)]
-                    claims.append(rc)
+                    h = _Hit(cue, main)
+                    speaker, mention = self.make_speaker(h)
+                    if speaker is not None:
+                        rc = _new_claim(
+                            h,
+                            speaker,
+                            mention,
+                            toks,
+                            form=Form.DIRECT,
+                            content=(q.start, q.end),
+                            para=para,
+                        )
+                        rc.quotes = [(q.inner_start, q.inner_end)]
+                        claims.append(rc)
+                        continue
+            lead = ctx.lead
+            if lead is not None and (
+                (lead.para == para - 1 and q.start == ctx.para_start)
+                or (lead.para == para and q.start == lead.content[0])
+            ):
+                ctx.lead = None
+                lead.content = (q.start, q.end)
+                lead.quotes = [(q.inner_start, q.inner_end)]
+                lead.para = para
+                claims.append(lead)
+                taken.append((q.start, q.end))
+                continue
+            before = claims[-1] if claims else (ctx.claims[-1] if ctx.claims else None)
+            if before is not None and before.form is not Form.DIRECT and before.speaker is not None:
+                # '“A,” she said, adding that C. “B.”': B goes on the quote, not the paraphrase
+                two = (ctx.claims[-2:] + claims)[-2:]
+                if (
+                    len(two) == 2
+                    and two[1] is before
+                    and two[0].form is Form.DIRECT
+                    and two[0].speaker is before.speaker
+                    and two[0].para == before.para
+                    and not any(
+                        x in text[two[0].content[1] : before.content[0]] for x in (". ", "? ", "! ")
+                    )
+                ):
+                    before = two[0]
+            # (a quote is not given to someone merely named since the last claim: in news
+            # prose the person named is more often the subject talked about)
+            if before is None or before.speaker is None or para - before.para > 1:
+                ctx.pending = (q, para)  # a later "Lee said." may still claim it
+                continue
+            assert before is not None
+            assert before.speaker is not None
+            if before.parent is None and before.continuation is False:
+                unclosed = text[before.content[1] - 1] not in CLOSING_MARKS
+                if before.form is not Form.DIRECT and (
+                    claims
+                    or not before.quotes
+                    or para != before.para
+                    or before.lemma in {"according to", "opinion"}
+                ):
+                    # a paraphrase with quoted words goes on in the quotes of the sentences
+                    # after it; "According to X, ..." frames its own sentence only
+                    pass
+                elif para == before.para or (unclosed and para == before.para + 1):
+                    # the same speaker's quote goes on: one attribution in several pieces
+                    before.add_piece(q)
+                    taken.append((q.start, q.end))
                     continue
-        lead = ctx.lead
-        if lead is not None and (
-            (lead.para == para - 1 and q.start == ctx.para_start)
-            or (lead.para == para and q.start == lead.content[0])
-        ):
-            ctx.lead = None
-            lead.content = (q.start, q.end)
-            lead.quotes = [(q.inner_start, q.inner_end)]
-            lead.para = para
-            claims.append(lead)
-            taken.append((q.start, q.end))
-            continue
-        before = claims[-1] if claims else (ctx.claims[-1] if ctx.claims else None)
-        if before is not None and before.form is not Form.DIRECT and before.speaker is not None:
-            # '“A,” she said, adding that C. “B.”': B goes on the quote, not the paraphrase
-            two = (ctx.claims[-2:] + claims)[-2:]
             if (
-                len(two) == 2
-                and two[1] is before
-                and two[0].form is Form.DIRECT
-                and two[0].speaker is before.speaker
-                and two[0].para == before.para
-                and not any(
-                    x in text[two[0].content[1] : before.content[0]] for x in (". ", "? ", "! ")
-                )
+                before.continuation
+                and before.parent is None
+                and (para == before.para or (para == before.para + 1 and q.start == ctx.para_start))
             ):
-                before = two[0]
-        # (a quote is not given to someone merely named since the last claim: in news
-        # prose the person named is more often the subject talked about)
-        if before is None or before.speaker is None or para - before.para > 1:
-            ctx.pending = (q, para)  # a later "Lee said." may still claim it
-            continue
-        assert before is not None
-        assert before.speaker is not None
-        if before.parent is None and before.continuation is False:
-            unclosed = text[before.content[1] - 1] not in CLOSING_MARKS
-            if before.form is not Form.DIRECT and (
-                claims
-                or not before.quotes
-                or para != before.para
-                or before.lemma in {"according to", "opinion"}
-            ):
-                # a paraphrase with quoted words goes on in the quotes of the sentences
-                # after it; "According to X, ..." frames its own sentence only
-                pass
-            elif para == before.para or (unclosed and para == before.para + 1):
-                # the same speaker's quote goes on: one attribution in several pieces
+                # a run of cue-less quotes (a speech quoted paragraph after paragraph): one
+                # attribution in several pieces, not one claim per paragraph
                 before.add_piece(q)
                 taken.append((q.start, q.end))
                 continue
-        if (
-            before.continuation
-            and before.parent is None
-            and (para == before.para or (para == before.para + 1 and q.start == ctx.para_start))
-        ):
-            # a run of cue-less quotes (a speech quoted paragraph after paragraph): one
-            # attribution in several pieces, not one claim per paragraph
-            before.add_piece(q)
+            if para != before.para and not (
+                para == before.para + 1 and q.start == ctx.para_start and q.end >= ctx.para_end
+            ):
+                ctx.pending = (q, para)  # a later "Lee said." may still claim it
+                continue  # a cue-less quote in a later paragraph, among other words: too often
+                # someone else's; a paragraph that is only a quote goes on from the one before
+            rc = RawClaim.of_quote(
+                q,
+                para,
+                speaker=before.speaker,
+                mention=before.mention,
+                cue=None,
+                lemma="",
+                act=SpeechAct.STATEMENT,
+            )
+            rc.continuation = True
+            claims.append(rc)
             taken.append((q.start, q.end))
-            continue
-        if para != before.para and not (
-            para == before.para + 1 and q.start == ctx.para_start and q.end >= ctx.para_end
-        ):
-            ctx.pending = (q, para)  # a later "Lee said." may still claim it
-            continue  # a cue-less quote in a later paragraph, among other words: too often
-            # someone else's; a paragraph that is only a quote goes on from the one before
-        rc = RawClaim.of_quote(
-            q,
-            para,
-            speaker=before.speaker,
-            mention=before.mention,
-            cue=None,
-            lemma="",
-            act=SpeechAct.STATEMENT,
-        )
-        rc.continuation = True
-        claims.append(rc)
-        taken.append((q.start, q.end))
 
-    if asked is not None and not _overlaps(taken, toks[asked[2]].start, asked[3]):
+    def _asked(self, asked: tuple[int, int, int, int, tuple[int, int] | None]) -> None:
+        """The question put to the speaker ("Asked whether he would run, Lee said ...")."""
+        text = self.text
+        quotes = self.quotes
+        para = self.para
+        toks = self.toks
+        claims = self.claims
+        taken = self.taken
         # "Asked whether he would run, Lee said ...": the question put to the speaker,
         # by whoever asked it ("Asked by Thrush if ...") or by no one named
         ci, cj, k, end, asker = asked
         h = _Hit(CueMatch(ci, cj, "ask", SpeechAct.QUESTION, "verb"), asker)
-        speaker, mention = make_speaker(h) if asker is not None else (None, None)
+        speaker, mention = self.make_speaker(h) if asker is not None else (None, None)
         if asker is None or speaker is not None:
             rc = _new_claim(
                 h,
@@ -1743,45 +1986,106 @@ def read_sentence(
                     other.in_response_to = (toks[k].start, end)
             claims.append(rc)
             taken.append((toks[ci].start, end))
-    if not claims and len(hits) == 1 and quote_speaker is None:
-        late = _late_cue(ctx, hits[0], toks, s, para=para, make_speaker=make_speaker)
+
+    def _late(self) -> None:
+        """A sentence that is only a source and a cue: the quote before it, or the one after."""
+        ctx = self.ctx
+        text = self.text
+        s = self.s
+        e = self.e
+        quotes = self.quotes
+        para = self.para
+        toks = self.toks
+        hits = self.hits
+        claims = self.claims
+        late = _late_cue(ctx, hits[0], toks, s, para=para, make_speaker=self.make_speaker)
         if late is not None:
             claims.append(late)
         elif not quotes and _words_follow(ctx, toks, hits[0], e):
             # "Sam Lau, the party's spokesman, said in a statement. “...”": the quote
             # right after the sentence is the words
-            speaker, mention = make_speaker(hits[0])
+            speaker, mention = self.make_speaker(hits[0])
             if speaker is not None:
                 nq = skip_space(text, e, ctx.para_end)
                 ctx.lead = _new_claim(
                     hits[0], speaker, mention, toks, form=Form.DIRECT, content=(nq, nq), para=para
                 )
-    if claims or not clausal_set:
-        ctx.pending = None
-    for rc in claims:
-        for rec, span in relay_here:
-            if rec is not rc.speaker and all(r is not rec for r, _ in rc.relays):
-                rc.relays.append((rec, span))
-    for rc in claims:
-        if rc.form is not Form.DIRECT and rc.quotes and not rc.parts:
-            _end_at_last_quote(rc, text)
-    if any(h.rel >= 0 and toks[h.rel].low != "who" for h in hits):
-        # "X said the world lost a voice that said “...”": a text's words inside
-        # another claim are that claim's, not a claim of their own
-        claims = [
-            rc
-            for rc in claims
-            if not (
-                rc.mention is not None
-                and text[rc.mention[0] : rc.mention[1]].lower() in {"that", "which"}
-                and any(
-                    o is not rc and o.content[0] <= rc.content[0] and rc.content[1] <= o.content[1]
-                    for o in claims
+
+    def _finish(self) -> list[RawClaim]:
+        """Relays, quote ends and nesting settled; the claims in text order."""
+        ctx = self.ctx
+        text = self.text
+        toks = self.toks
+        clausal_set = self.clausal_set
+        hits = self.hits
+        claims = self.claims
+        relay_here = self.relay_here
+        if claims or not clausal_set:
+            ctx.pending = None
+        for rc in claims:
+            for rec, span in relay_here:
+                if rec is not rc.speaker and all(r is not rec for r, _ in rc.relays):
+                    rc.relays.append((rec, span))
+        for rc in claims:
+            if rc.form is not Form.DIRECT and rc.quotes and not rc.parts:
+                _end_at_last_quote(rc, text)
+        if any(h.rel >= 0 and toks[h.rel].low != "who" for h in hits):
+            # "X said the world lost a voice that said “...”": a text's words inside
+            # another claim are that claim's, not a claim of their own
+            claims = [
+                rc
+                for rc in claims
+                if not (
+                    rc.mention is not None
+                    and text[rc.mention[0] : rc.mention[1]].lower() in {"that", "which"}
+                    and any(
+                        o is not rc
+                        and o.content[0] <= rc.content[0]
+                        and rc.content[1] <= o.content[1]
+                        for o in claims
+                    )
                 )
-            )
-        ]
-    claims.sort(key=lambda c: c.content[0])
-    return claims
+            ]
+        claims.sort(key=lambda c: c.content[0])
+        return claims
+
+
+def read_sentence(
+    ctx: Context,
+    s: int,
+    e: int,
+    quotes: Sequence[Quote],
+    para: int,
+    *,
+    quote_speaker: EntityRec | None = None,
+    quote_people: list[EntityRec] | None = None,
+    toks: list[Token] | None = None,
+) -> list[RawClaim]:
+    """The claims of the sentence ``text[s:e]``; ``quotes`` are the quotes inside it.
+
+    With ``quote_speaker`` set, the sentence is inside that speaker's quote: only
+    third-party speech is reported, as embedded claims.
+    """
+    if toks is None:
+        toks = tokens(ctx.text, s, e)
+    if not toks:
+        return []
+    lows = [t.low for t in toks]
+    cue_words = CUE_STARTS.intersection(lows)
+    if _prefilter_drops(toks, lows, cue_words, quotes):
+        return []
+    return _SentenceReader(
+        ctx,
+        s,
+        e,
+        quotes,
+        para,
+        quote_speaker=quote_speaker,
+        quote_people=quote_people,
+        toks=toks,
+        lows=lows,
+        cue_words=cue_words,
+    ).read()
 
 
 def _dash_credit(ctx: Context, toks: Sequence[Token], s: int, e: int, para: int) -> list[RawClaim]:
