@@ -635,7 +635,7 @@ class _SentenceReader:
                 and toks[m.i - 3].low in {"went", "goes", "go", "going", "gone"}
             )
             if (
-                m.kind in {"verb"}
+                m.kind == "verb"
                 and not went_on
                 and (
                     prev
@@ -921,7 +921,7 @@ class _SentenceReader:
         return rec, (ph.start, ph.end, ph.mention_kind)
 
     # the cue clause tail: everything after the cue up to the content or the end
-    def tail_info(self, h: _Hit, start_tok: int, stop: int) -> dict[str, object]:
+    def tail_info(self, start_tok: int, stop: int) -> dict[str, object]:
         ctx = self.ctx
         text = self.text
         toks = self.toks
@@ -1190,8 +1190,7 @@ class _SentenceReader:
                 by = j + 3 if nxt == "as" else j + 2
                 if by < n and toks[by].low == "by" and toks[by - 1].low in {"quoted", "cited"}:
                     return toks[j].start, [], j
-                rng = self.subject_before_cue(j + 1)
-                if rng:
+                if self.subject_before_cue(j + 1):
                     return toks[j].start, [], j
             j += 1
         return e, [], n
@@ -1336,7 +1335,7 @@ class _SentenceReader:
                     and (o.shared or toks[o.cue.i - 1].low == "who")
                 ):
                     stop_tok = o.cue.i - 1
-            info = self.tail_info(h, cue_tail_start, stop_tok)
+            info = self.tail_info(cue_tail_start, stop_tok)
             _k_addr, addr, addr_ent, is_relay = self.addressee_after(h)
             rc = _new_claim(
                 h, speaker, mention, toks, form=Form.DIRECT, content=(cstart, cend), para=para
@@ -1375,7 +1374,7 @@ class _SentenceReader:
         relay_here = self.relay_here
         used_hits = self.used_hits
         for hn, h in enumerate(hits):
-            if hn in used_hits or h.shared or h.subj is None or h.cue.kind in {"refusal"}:
+            if hn in used_hits or h.shared or h.subj is None or h.cue.kind == "refusal":
                 continue
             if h.cue.kind == "according":
                 # "C, according to X" (the content before)
@@ -1557,7 +1556,7 @@ class _SentenceReader:
                 # a merger, he said, the brand would survive" is one content in two pieces)
                 used_hits.discard(hn)
                 continue
-            info = self.tail_info(h, after, end_tok)
+            info = self.tail_info(after, end_tok)
             rc = _new_claim(
                 h, speaker, mention, toks, form=Form.INDIRECT, content=(a, b), para=para
             )
@@ -1616,7 +1615,7 @@ class _SentenceReader:
             if h.cue.kind == "according":
                 # "According to X, C"
                 k = h.subj[1] if h.subj else h.cue.j
-                info = self.tail_info(h, k, len(toks))
+                info = self.tail_info(k, len(toks))
             else:
                 info = {}
             k_addr, addr, addr_ent, is_relay = self.addressee_after(h)
