@@ -301,6 +301,12 @@ class _Hit:
     rel: int = -1  # the token of a relative "who" standing for the subject
     far: bool = False  # the subject heads an earlier predicate ("X told Y C and said Z")
 
+    @property
+    def first(self) -> int:
+        """The first token of the cue clause: the subject's, or the cue's when it
+        comes first ("said X") or has no subject."""
+        return min(self.cue.i, self.subj[0]) if self.subj else self.cue.i
+
 
 #: the marks of a dash credit line ("- Jane Doe.", see :func:`_dash_credit`)
 _DASHES = frozenset({"-", "—", "–"})
@@ -1007,8 +1013,9 @@ class _SentenceReader:
                         return rng[1], span, None, False
         return k, None, None, False
 
-    def content_start(self, k: int) -> tuple[int, int] | None:
-        """Skip times, commas and 'that' after a cue; ``(token, time_clause_end)``."""
+    def content_start(self, k: int) -> int | None:
+        """The token the content starts at, after the times, commas and 'that'
+        following the cue at ``k`` (``None``: no content follows)."""
         toks = self.toks
         qidx = self.qidx
         titles = self.titles
@@ -1018,7 +1025,7 @@ class _SentenceReader:
             guard += 1
             w = toks[k].low
             if qidx[k] >= 0:
-                return k, k
+                return k
             if w in {",", "that", ":", "—", "–"}:
                 k += 1
                 continue
@@ -1064,7 +1071,7 @@ class _SentenceReader:
                     )
                 ):
                     if toks[x].low == "that" and qidx[x] < 0:
-                        return (x + 1, x + 1) if x + 1 < n else None
+                        return x + 1 if x + 1 < n else None
                     if (
                         toks[x].low in _WH
                         or toks[x].low in {"because", "after", "before", "as"}
@@ -1079,11 +1086,11 @@ class _SentenceReader:
                         and qidx[x] < 0
                         and not subordinate
                     ):
-                        return x, x  # "wrote in both listings he was ...": the clause
+                        return x  # "wrote in both listings he was ...": the clause
 
                     x += 1
             break
-        return (k, k) if k < n else None
+        return k if k < n else None
 
     def content_end(self, k: int) -> tuple[int, list[tuple[int, int]], int]:
         """(end char, framing spans, end token) of a content starting at token k."""
@@ -1227,7 +1234,7 @@ class _SentenceReader:
             for hn, h in enumerate(hits):
                 if h.shared or h.cue.kind == "refusal":
                     continue
-                lo_tok = min(h.cue.i, h.subj[0] if h.subj else h.cue.i)
+                lo_tok = h.first
                 hi_tok = max(h.cue.j, h.subj[1] if h.subj else h.cue.j)
                 lo_c, hi_c = toks[lo_tok].start, toks[hi_tok - 1].end
                 if q.end <= lo_c:
@@ -1346,7 +1353,7 @@ class _SentenceReader:
             rc.quotes = [(quotes[qn].inner_start, quotes[qn].inner_end) for qn in sorted(qns)]
             _apply_info(rc, info, addr, addr_ent, is_relay)
             rc.clause = (
-                toks[min(h.cue.i, h.subj[0] if h.subj else h.cue.i)].start,
+                toks[h.first].start,
                 toks[stop_tok - 1].end if stop_tok > 0 else e,
             )
             if h.cue.relay is not None:
@@ -1355,7 +1362,7 @@ class _SentenceReader:
             taken.append((cstart, cend))
             # (a subject shared with an earlier predicate leaves that predicate free:
             # "he told X that C1 and said “C2”")
-            lo_tok = h.cue.i if h.far else min(h.cue.i, h.subj[0] if h.subj else h.cue.i)
+            lo_tok = h.cue.i if h.far else h.first
             taken.append((toks[lo_tok].start, toks[stop_tok - 1].end if stop_tok > 0 else e))
 
     def _cue_after(self) -> None:
@@ -1621,10 +1628,10 @@ class _SentenceReader:
             k_addr, addr, addr_ent, is_relay = self.addressee_after(h)
             if h.cue.kind == "according":
                 k_addr = max(h.subj[1], h.cue.j) if h.subj else h.cue.j
-            cs = self.content_start(k_addr)
-            if cs is not None and not toks[cs[0]].is_word and qidx[cs[0]] < 0:
-                cs = None
-            if cs is None:
+            start = self.content_start(k_addr)
+            if start is not None and not toks[start].is_word and qidx[start] < 0:
+                start = None
+            if start is None:
                 if (
                     quote_speaker is None
                     and h.cue.kind == "verb"
@@ -1640,7 +1647,7 @@ class _SentenceReader:
                 if h.cue.kind == "refusal":
                     self.refuse(h, speaker, mention, cue_start, e)
                 continue
-            ktok, _ = cs
+            ktok = start
             first = toks[ktok]
             if (
                 ktok > 0
