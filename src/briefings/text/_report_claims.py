@@ -1671,8 +1671,8 @@ class _SentenceReader:
                 continue
             a = first.start
             end_c, framing, end_tok = self.content_end(ktok)
-            lo_sub = min(h.cue.i, h.subj[0]) if h.subj else h.cue.i
-            if lo_sub > 0 and toks[lo_sub - 1].low in _SUBORDINATORS:
+            lo_tok = h.first
+            if lo_tok > 0 and toks[lo_tok - 1].low in _SUBORDINATORS:
                 # "When Trump said he would “protect our citizens,” the crowd applauded":
                 # the subordinate clause ends at its comma
                 for x in range(ktok + 1, min(end_tok, len(toks))):
@@ -1700,7 +1700,6 @@ class _SentenceReader:
             _fragments(rc, quotes, text)
             rc.framing = framing
             _apply_info(rc, info, addr, addr_ent, is_relay)
-            lo_tok = min(h.cue.i, h.subj[0]) if h.subj else h.cue.i
             rc.clause = (toks[lo_tok].start, a)
             if 1 < lo_tok <= 8 and toks[lo_tok - 1].text == ",":
                 rc.clause = (s, a)  # "On December 23, Kremlin Aide Yury Ushakov said that"
@@ -2505,7 +2504,7 @@ def _asked_clause(
 def _after_a_quote(h: _Hit, toks: Sequence[Token], qidx: Sequence[int]) -> bool:
     """Whether a cue clause comes right after a closing quote ("“C,” Ann said",
     "“C,” said Ann")."""
-    lo = min(h.cue.i, h.subj[0]) if h.subj else h.cue.i
+    lo = h.first
     return lo > 0 and qidx[lo - 1] >= 0 and toks[lo - 1].text in CLOSING_MARKS
 
 
